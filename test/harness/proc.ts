@@ -1,0 +1,165 @@
+/**
+ * Process helpers shared by the harness: free ports, waiting for a port, and
+ * child processes that are always killed (on stop(), or by a watchdog once this
+ * process is gone).
+ */
+import { ChildProcess, spawn, SpawnOptions } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+
+/**
+ * Safety net for children whose stop() was never called (a crashed test, a
+ * forgotten afterAll): a detached `sh` watchdog per child polls this process
+ * and the child once a second, and kills the child once this process is gone.
+ * (A process 'exit' hook is not enough: inside Jest test environments it
+ * never fires.) stop() kills the watchdog first.
+ */
+function startWatchdog(childPid: number, cleanupDir?: string): ChildProcess | undefined {
+  const script = [
+    'p=$1; c=$2; d=$3',
+    'while kill -0 "$p" 2>/dev/null && kill -0 "$c" 2>/dev/null; do sleep 1; done',
+    'kill -0 "$p" 2>/dev/null && exit 0', // parent alive: the child just exited
+    'kill -TERM "$c" 2>/dev/null',
+    'for i in 1 2 3 4 5 6; do kill -0 "$c" 2>/dev/null || break; sleep 0.5; done',
+    'kill -KILL "$c" 2>/dev/null',
+    'if [ -n "$d" ]; then rm -rf -- "$d"; fi',
+  ].join('\n');
+  try {
+    const dog = spawn('sh', ['-c', script, 'watchdog', String(process.pid), String(childPid), cleanupDir ?? ''], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    dog.on('error', () => undefined);
+    dog.unref();
+    return dog;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tryConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host, port });
+    const done = (ok: boolean): void => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.once('connect', () => done(true));
+    sock.once('error', () => done(false));
+    sock.setTimeout(1000, () => done(false));
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** A spawned child whose output is captured and which is killed at exit. */
+export class ManagedProcess {
+  readonly child: ChildProcess;
+  private output = '';
+  private exited = false;
+  private exitInfo = '';
+  private readonly exitPromise: Promise<void>;
+  private readonly watchdog?: ChildProcess;
+
+  constructor(
+    readonly name: string,
+    command: string,
+    args: string[],
+    opts: Pick<SpawnOptions, 'cwd' | 'env'> & {
+      logFile?: string;
+      /** Removed by the watchdog if this process dies without calling stop(). */
+      cleanupDirOnOrphan?: string;
+    } = {},
+  ) {
+    const log = opts.logFile ? fs.createWriteStream(opts.logFile) : undefined;
+    const spawnOpts: SpawnOptions = { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] };
+    this.child = spawn(command, args, spawnOpts);
+    if (this.child.pid !== undefined) this.watchdog = startWatchdog(this.child.pid, opts.cleanupDirOnOrphan);
+    const capture = (d: Buffer): void => {
+      log?.write(d);
+      this.output += d.toString();
+      if (this.output.length > 200_000) this.output = this.output.slice(-100_000);
+    };
+    this.child.stdout?.on('data', capture);
+    this.child.stderr?.on('data', capture);
+    // Don't let a forgotten child keep the test runner alive; the watchdog
+    // kills it once this process has exited.
+    this.child.unref();
+    for (const s of [this.child.stdout, this.child.stderr]) {
+      (s as unknown as { unref?: () => void } | null)?.unref?.();
+    }
+    this.exitPromise = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.exited = true;
+        this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+        log?.end();
+        resolve();
+      });
+      this.child.once('error', (err) => {
+        this.exited = true;
+        this.exitInfo = `spawn error: ${err.message}`;
+        log?.end();
+        resolve();
+      });
+    });
+  }
+
+  get hasExited(): boolean {
+    return this.exited;
+  }
+
+  /** Captured stdout+stderr (tail). */
+  get logs(): string {
+    return this.output;
+  }
+
+  describeExit(): string {
+    return `${this.name} exited (${this.exitInfo}). Output:\n${this.output.slice(-4000)}`;
+  }
+
+  /** SIGTERM, then SIGKILL after graceMs. Resolves once the process is gone. */
+  async stop(graceMs = 5000): Promise<void> {
+    if (this.watchdog?.exitCode === null) this.watchdog.kill('SIGKILL');
+    if (this.exited) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      if (!this.exited) this.child.kill('SIGKILL');
+    }, graceMs);
+    await this.exitPromise;
+    clearTimeout(timer);
+  }
+
+  /** Polls until the TCP port accepts connections; throws if the process dies. */
+  async waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
+    await this.waitFor(() => tryConnect(host, port), timeoutMs, `${host}:${port} to accept connections`);
+  }
+
+  /** Polls check() every 100ms until true; throws on timeout or process exit. */
+  async waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.exited) throw new Error(`${this.describeExit()}\n(while waiting for ${what})`);
+      if (await check()) return;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}. ${this.name} output:\n${this.output.slice(-4000)}`);
+      }
+      await sleep(100);
+    }
+  }
+}
