@@ -14,10 +14,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * Path of the Lua script. Resolved from this file, so it holds when run from
- * source (ts-node, ts-jest); a compiled copy needs the .lua file next to it.
+ * Path of the Lua script: next to this file when run from source (ts-jest),
+ * or in the source tree when run compiled from lib/health/.
  */
-export const DYNAMODB_XR_HEALTH_LUA_PATH = path.join(__dirname, 'dynamodb-xr-health.lua');
+export const DYNAMODB_XR_HEALTH_LUA_PATH = [
+  path.join(__dirname, 'dynamodb-xr-health.lua'),
+  path.join(__dirname, '..', '..', 'health', 'dynamodb-xr-health.lua'),
+].find((p) => fs.existsSync(p)) ?? path.join(__dirname, 'dynamodb-xr-health.lua');
 
 /** The XR kinds the script is written and tested for. */
 export const DYNAMODB_XR_HEALTH_KINDS = ['DynamoDBTable', 'DynamoDBBackupPlan'] as const;

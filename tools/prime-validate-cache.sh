@@ -15,12 +15,12 @@
 # and also the CLI's own default tag v2.2.1 so a bare invocation is offline too.
 #
 # Usage: tools/prime-validate-cache.sh   -> prints the cache dir to use as --cache-dir
-# Env:   DDB_TOOLS_DIR (default <repo>/.tools), DDB_SHARED_CRDS (default <repo>/../shared/crds)
+# Env:   DDB_TOOLS_DIR (default <repo>/.tools), DDB_CRDS_DIR (default <repo>/../shared/crds)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="${DDB_TOOLS_DIR:-$REPO/.tools}"
-SHARED_CRDS="${DDB_SHARED_CRDS:-$REPO/../shared/crds}"
+SHARED_CRDS="${DDB_CRDS_DIR:-$REPO/../shared/crds}"
 SRC="$(cd "$SHARED_CRDS/crossplane" && pwd)"
 mkdir -p "$TOOLS_DIR"
 CACHE="$(cd "$TOOLS_DIR" && pwd)/validate-cache"

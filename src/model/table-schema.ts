@@ -60,6 +60,7 @@ export const GsiSchema = z.strictObject({
 
 export const LsiSchema = z.strictObject({
   indexName: text('Index name, 3-255 characters from [a-zA-Z0-9_.-]'),
+  partitionKey: KeyAttributeSchema.optional().describe('Must be the table\'s partition key; may be omitted'),
   sortKey: KeyAttributeSchema.describe('Alternate sort key; the partition key is the table\'s'),
   projectionType: z.enum(PROJECTION_TYPES),
   nonKeyAttributes: z.array(z.string().min(1)).optional(),

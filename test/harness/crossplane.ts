@@ -163,7 +163,7 @@ export const VALIDATE_CROSSPLANE_IMAGE = 'xpkg.crossplane.io/crossplane/crosspla
  */
 export function primeValidateCache(): string {
   return execFileSync('bash', [path.join(REPO_ROOT, 'tools', 'prime-validate-cache.sh')], {
-    env: { ...process.env, DDB_TOOLS_DIR: toolsDir(), DDB_SHARED_CRDS: sharedCrdsDir() },
+    env: { ...process.env, DDB_TOOLS_DIR: toolsDir(), DDB_CRDS_DIR: sharedCrdsDir() },
     encoding: 'utf8',
   }).trim();
 }

@@ -34,9 +34,9 @@ export function toolsDir(): string {
   return env ? path.resolve(env) : path.join(REPO_ROOT, '.tools');
 }
 
-/** The shared upstream CRDs: `$DDB_SHARED_CRDS` or `<repo>/../shared/crds`. */
+/** The shared upstream CRDs: `$DDB_CRDS_DIR` or `<repo>/../shared/crds`. */
 export function sharedCrdsDir(): string {
-  const env = process.env.DDB_SHARED_CRDS;
+  const env = process.env.DDB_CRDS_DIR;
   return env ? path.resolve(env) : path.resolve(REPO_ROOT, '..', 'shared', 'crds');
 }
 

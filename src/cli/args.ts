@@ -1,0 +1,52 @@
+import { didYouMean } from '../diagnostics/did-you-mean';
+import { UsageError } from '../diagnostics/usage-error';
+
+export interface OptionSpec {
+  /** Long name without dashes, e.g. `format`. */
+  readonly name: string;
+  /** Placeholder for the value; absent for a boolean flag. */
+  readonly value?: string;
+  /** Allowed values, when the set is closed. */
+  readonly choices?: readonly string[];
+  readonly description: string;
+}
+
+export type ParsedOptions = Record<string, string | boolean | undefined>;
+
+/** Parses `--name value`, `--name=value` and `--flag`; rejects anything unknown with a suggestion. */
+export function parseOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { options: ParsedOptions; positionals: string[] } {
+  const options: ParsedOptions = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) {
+      const guess = didYouMean(name, specs.map((s) => s.name));
+      throw new UsageError(`unknown option --${name} for ${command}`, guess ? `did you mean --${guess}?` : `run: ddbops ${command} --help`);
+    }
+    if (spec.value === undefined) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      options[name] = true;
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value (${spec.value})`);
+    if (spec.choices && !spec.choices.includes(value)) {
+      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
+    }
+    options[name] = value;
+  }
+  return { options, positionals };
+}
+
+export function optionsHelp(specs: readonly OptionSpec[]): string {
+  const rows = specs.map((s) => [`--${s.name}${s.value ? ` ${s.value}` : ''}`, s.description + (s.choices ? ` (${s.choices.join('|')})` : '')]);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
+}

@@ -1,0 +1,46 @@
+import { Finding, formatPath } from '../diagnostics/finding';
+
+export interface FindingSummary {
+  readonly schemas: number;
+  readonly environments: number;
+}
+
+/** Human-readable findings: errors first, then warnings, each with its fix. */
+export function findingsText(findings: readonly Finding[], summary: FindingSummary): string {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const lines: string[] = [];
+  const block = (title: string, list: readonly Finding[]) => {
+    if (list.length === 0) return;
+    lines.push(title);
+    for (const f of list) {
+      lines.push(`  ${f.file}${f.line ? `:${f.line}` : ''}  ${formatPath(f.path)}  [${f.rule}]`);
+      lines.push(`    ${f.message}`);
+      if (f.hint) lines.push(`    fix: ${f.hint}`);
+    }
+    lines.push('');
+  };
+  block(`Errors (${errors.length}):`, errors);
+  block(`Warnings (${warnings.length}):`, warnings);
+  const what = `${plural(summary.schemas, 'schema')} and ${plural(summary.environments, 'environment')}`;
+  lines.push(errors.length > 0
+    ? `✗ ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')} in ${what}`
+    : `✓ ${what} valid${warnings.length ? ` (${plural(warnings.length, 'warning')})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Machine-readable findings for CI: stable field order. */
+export function findingsJson(findings: readonly Finding[]): object {
+  const shape = (f: Finding) => ({
+    severity: f.severity, file: f.file, line: f.line ?? null, path: formatPath(f.path), rule: f.rule, message: f.message, hint: f.hint ?? null,
+  });
+  return {
+    valid: !findings.some((f) => f.severity === 'error'),
+    errors: findings.filter((f) => f.severity === 'error').map(shape),
+    warnings: findings.filter((f) => f.severity === 'warning').map(shape),
+  };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,20 @@
+import { Finding, hasErrors } from './diagnostics/finding';
+import { Inputs, parseInputs, RawInputs } from './load/inputs';
+import { finishFindings, validateInputs } from './validate/validate';
+
+export interface Checked {
+  /** Present when every file parsed; may still carry findings. */
+  readonly inputs?: Inputs;
+  /** Sorted, with line numbers. */
+  readonly findings: readonly Finding[];
+  readonly ok: boolean;
+}
+
+/** Load and validate: the first two stages every command shares. Pure. */
+export function checkInputs(raw: RawInputs): Checked {
+  const parsed = parseInputs(raw);
+  const findings = parsed.inputs ? [...parsed.findings, ...validateInputs(parsed.inputs)] : parsed.findings;
+  const texts = parsed.inputs?.texts ?? new Map([raw.project, ...raw.schemas, ...raw.environments].map((f) => [f.path, f.text]));
+  const sorted = finishFindings(findings, texts);
+  return { inputs: parsed.inputs, findings: sorted, ok: !hasErrors(sorted) && parsed.inputs !== undefined };
+}
