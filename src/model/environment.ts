@@ -19,7 +19,7 @@ export const EnvironmentFile = z.strictObject({
     name: z.string().optional().describe('@default aws-<env>'),
     roleArn: z.string().describe('IAM role Crossplane assumes in the account'),
     externalId: z.string().optional().describe('sts:ExternalId the role\'s trust policy requires'),
-    source: z.enum(['IRSA', 'PodIdentity', 'WebIdentity']).optional()
+    source: z.enum(['IRSA', 'PodIdentity']).optional()
       .describe('How Crossplane gets its base identity before assuming roleArn. @default IRSA'),
   }),
   tableDefaults: z.strictObject({
@@ -54,6 +54,11 @@ export const EnvironmentFile = z.strictObject({
     z.strictObject({ type: z.literal('customer-managed'), kmsKeyArn: z.string() }),
   ]).optional().describe('@default aws-managed (the aws/dynamodb KMS key)'),
   tags: z.record(z.string(), z.string()).describe('Mandatory tags, applied to every resource'),
+  sync: z.strictObject({
+    prune: z.boolean().optional().describe('Argo CD prunes resources removed from git. @default true'),
+    confirmDeletion: z.boolean().optional()
+      .describe('Tables, backups and the namespace carry Prune=confirm,Delete=confirm, so Argo CD never removes them unattended. @default false'),
+  }).optional().describe('How Argo CD syncs this environment'),
   guard: z.strictObject({
     block: z.array(RiskClassSchema).describe('Risk classes `plan` refuses without an acknowledgement'),
   }).optional(),

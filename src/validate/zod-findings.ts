@@ -13,7 +13,7 @@ function toFindings(schema: z.ZodType, file: string, data: unknown, issue: z.cor
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeys(schema, path);
+      const known = knownKeys(schema, path, valueAt(data, path));
       return issue.keys.map((key) => {
         const guess = didYouMean(key, known);
         return error('unknown-field', file, [...path, key], `unknown field "${key}"`,
@@ -37,10 +37,25 @@ function toFindings(schema: z.ZodType, file: string, data: unknown, issue: z.cor
         guess ? `did you mean "${guess}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}`)];
     }
     case 'invalid_union': {
-      // A discriminated union reports its discriminator; otherwise show the first branch's complaints.
-      const first = issue.errors[0];
-      if (first && first.length > 0) {
-        return first.flatMap((inner) => toFindings(schema, file, data, { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
+      // A discriminated union reports its discriminator: treat it like an enum.
+      if ('options' in issue && issue.options && issue.discriminator !== undefined) {
+        const actual = valueAt(data, path);
+        const allowed = issue.options.map((v) => String(v));
+        const guess = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
+        return [error('enum', file, path, `${JSON.stringify(actual)} is not allowed`,
+          guess ? `did you mean "${guess}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}`)];
+      }
+      // Show the complaints of the branch whose type the value has, so {id} in a string|{id, description}
+      // union reports the missing description, not "expected string".
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const matching = branches.find((b) => !b.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      if (matching) {
+        return matching.flatMap((inner) => toFindings(schema, file, data, { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
+      }
+      const expected = [...new Set(branches.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : [])))];
+      if (expected.length > 0) {
+        return [error('type', file, path, `expected ${expected.join(' or ')}, got ${describe(valueAt(data, path))}`,
+          `change the value to a ${expected.join(' or ')}`)];
       }
       return [error('type', file, path, issue.message, 'check the value against the JSON Schema ($schema)')];
     }
@@ -68,15 +83,26 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return cur;
 }
 
-/** Field names the schema accepts at `path`, for "did you mean" hints. */
-export function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+/**
+ * Field names the schema accepts at `path`, for "did you mean" hints. For a
+ * union of objects, the fields of the branch `value`'s discriminator selects,
+ * else of every object branch.
+ */
+export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], value?: unknown): string[] {
   let cur: unknown = schema;
   for (const seg of path) {
     cur = step(unwrap(cur), seg);
     if (!cur) return [];
   }
   const def = defOf(unwrap(cur));
-  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+  if (def?.type === 'object') return Object.keys(def.shape as object);
+  if (def?.type !== 'union') return [];
+  const shapes = (def.options as unknown[]).map((o) => defOf(unwrap(o))).filter((d): d is Def => d?.type === 'object')
+    .map((d) => d.shape as Record<string, unknown>);
+  const d = def.discriminator as string | undefined;
+  const tag = d !== undefined && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[d] : undefined;
+  const selected = shapes.filter((shape) => (defOf(shape[d ?? ''])?.values as unknown[] | undefined)?.includes(tag));
+  return [...new Set((selected.length > 0 ? selected : shapes).flatMap((shape) => Object.keys(shape)))];
 }
 
 type Def = { type: string; [k: string]: unknown };

@@ -45,8 +45,10 @@ export function checkAccessPatterns({ file, value: t }: Loaded<TableSchema>): Fi
   const findings: Finding[] = [];
   const patterns = t.accessPatterns ?? [];
   const indexes = new Map<string, { pk: string; sk?: string }>();
-  for (const g of t.globalSecondaryIndexes ?? []) indexes.set(g.indexName, { pk: g.partitionKey.name, sk: g.sortKey?.name });
-  for (const l of t.localSecondaryIndexes ?? []) indexes.set(l.indexName, { pk: t.primaryKey.partitionKey.name, sk: l.sortKey.name });
+  // A repeated index name is reported by index-name-unique; patterns are checked against its first declaration.
+  const declare = (name: string, key: { pk: string; sk?: string }) => { if (!indexes.has(name)) indexes.set(name, key); };
+  for (const g of t.globalSecondaryIndexes ?? []) declare(g.indexName, { pk: g.partitionKey.name, sk: g.sortKey?.name });
+  for (const l of t.localSecondaryIndexes ?? []) declare(l.indexName, { pk: t.primaryKey.partitionKey.name, sk: l.sortKey.name });
   const table = { pk: t.primaryKey.partitionKey.name, sk: t.primaryKey.sortKey?.name ?? undefined };
   const ids = new Set<string>();
 

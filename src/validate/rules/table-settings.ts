@@ -52,8 +52,11 @@ export function checkCapacity({ file, value: t }: Loaded<TableSchema>): Finding[
   const findings: Finding[] = [];
   const modes: [string | undefined, unknown, (string | number)[]][] = [[t.capacityMode, t.provisionedThroughput, []]];
   for (const [env, o] of Object.entries(t.overrides ?? {})) {
+    // An override that leaves capacity alone inherits the table's settings, already checked above.
+    if (o.capacityMode === undefined && o.provisionedThroughput === undefined) continue;
     modes.push([o.capacityMode ?? t.capacityMode, o.provisionedThroughput ?? t.provisionedThroughput, ['overrides', env]]);
   }
+  const gsisReported = new Set<number>();
   for (const [mode, throughput, path] of modes) {
     if (mode === 'PROVISIONED') {
       if (!throughput) {
@@ -61,7 +64,9 @@ export function checkCapacity({ file, value: t }: Loaded<TableSchema>): Finding[
           'add "provisionedThroughput": { "readCapacityUnits": 5, "writeCapacityUnits": 5 }, or use ON_DEMAND'));
       }
       (t.globalSecondaryIndexes ?? []).forEach((g, i) => {
-        if (!g.provisionedThroughput) {
+        // Index throughput is not overridable per environment: one finding per index is enough.
+        if (!g.provisionedThroughput && !gsisReported.has(i)) {
+          gsisReported.add(i);
           findings.push(error('capacity', file, ['globalSecondaryIndexes', i, 'provisionedThroughput'],
             `index "${g.indexName}" needs provisionedThroughput because the table is PROVISIONED${path.length ? ` in ${path[1]}` : ''}`,
             'add "provisionedThroughput": { "readCapacityUnits": 5, "writeCapacityUnits": 5 } to the index'));

@@ -1,0 +1,38 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { DynamoDbBackupPlanComposition } from '../compositions/dynamodb-backup-plan-composition';
+import { DynamoDbBackupPlanDefinition } from '../compositions/dynamodb-backup-plan-definition';
+import { DynamoDbTableComposition } from '../compositions/dynamodb-table-composition';
+import { DynamoDbTableDefinition } from '../compositions/dynamodb-table-definition';
+import { FunctionPatchAndTransform } from '../compositions/function-patch-and-transform';
+import { Model } from '../src/model/resolved';
+import { argocdMetadata } from './sync-policy';
+
+export interface PlatformChartProps {
+  readonly model: Model;
+}
+
+/** Cluster-wide platform APIs: the XRDs, their Compositions and the Function they run. */
+export class PlatformChart extends Chart {
+  constructor(scope: Construct, id: string, props: PlatformChartProps) {
+    super(scope, id, { disableResourceNameHashes: true });
+    const group = props.model.apiGroup;
+    const wave = (n: number) => argocdMetadata({ wave: n });
+    new FunctionPatchAndTransform(this, 'function', { package: props.model.functionPackage }).metadata.addAnnotation('argocd.argoproj.io/sync-wave', '-1');
+    for (const o of [
+      new DynamoDbTableDefinition(this, 'table-xrd', { group }),
+      new DynamoDbBackupPlanDefinition(this, 'backup-xrd', { group }),
+    ]) applyMetadata(o.metadata, wave(0));
+    for (const o of [
+      new DynamoDbTableComposition(this, 'table-composition', { group }),
+      new DynamoDbBackupPlanComposition(this, 'backup-composition-single-region', { group, withCopy: false }),
+      new DynamoDbBackupPlanComposition(this, 'backup-composition-with-copy', { group, withCopy: true }),
+    ]) applyMetadata(o.metadata, wave(1));
+  }
+}
+
+export function applyMetadata(target: { addAnnotation(k: string, v: string): void; addLabel(k: string, v: string): void },
+  meta: { annotations?: Record<string, string>; labels?: Record<string, string> }): void {
+  for (const [k, v] of Object.entries(meta.annotations ?? {})) target.addAnnotation(k, v);
+  for (const [k, v] of Object.entries(meta.labels ?? {})) target.addLabel(k, v);
+}

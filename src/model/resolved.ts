@@ -1,0 +1,134 @@
+import { ManagementMode } from './common';
+
+/**
+ * The fully resolved view of the inputs: one entry per table per environment,
+ * with every default and override applied. Rendering, planning, status and
+ * docs all read this, never the raw files, so they cannot disagree.
+ */
+export interface Model {
+  readonly organisation: string;
+  readonly apiGroup: string;
+  readonly functionPackage: string;
+  readonly repository: { readonly url: string; readonly revision: string; readonly path: string };
+  readonly argocd: { readonly namespace: string; readonly project: string; readonly destinationServer: string };
+  readonly purpose?: string;
+  readonly environments: readonly EnvironmentModel[];
+}
+
+export type KeyType = 'S' | 'N' | 'B';
+
+export interface KeyAttr {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface ResolvedGsi {
+  readonly name: string;
+  readonly hashKey: string;
+  readonly rangeKey?: string;
+  readonly projectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  readonly nonKeyAttributes?: readonly string[];
+  readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
+  readonly readCapacity?: number;
+  readonly writeCapacity?: number;
+}
+
+export interface ResolvedLsi {
+  readonly name: string;
+  readonly rangeKey: string;
+  readonly projectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  readonly nonKeyAttributes?: readonly string[];
+}
+
+export interface ResolvedReplica {
+  readonly regionName: string;
+  readonly pointInTimeRecovery: boolean;
+  readonly propagateTags: boolean;
+  readonly deletionProtectionEnabled: boolean;
+  readonly kmsKeyArn?: string;
+}
+
+export type EncryptionType = 'aws-owned' | 'aws-managed' | 'customer-managed';
+
+export interface ResolvedTable {
+  /** Schema file it came from. */
+  readonly source: string;
+  /** `tableName` in the schema; the XR's metadata.name. */
+  readonly logicalName: string;
+  /** Physical DynamoDB table name (the external name). */
+  readonly tableName: string;
+  readonly environment: string;
+  readonly namespace: string;
+  readonly region: string;
+  readonly providerConfigName: string;
+  readonly managementMode: ManagementMode;
+  readonly hashKey: string;
+  readonly rangeKey?: string;
+  /** Key attributes only, sorted by name: DynamoDB rejects definitions of non-key attributes. */
+  readonly attributes: readonly KeyAttr[];
+  readonly globalSecondaryIndexes: readonly ResolvedGsi[];
+  readonly localSecondaryIndexes: readonly ResolvedLsi[];
+  readonly billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  readonly readCapacity?: number;
+  readonly writeCapacity?: number;
+  readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
+  readonly pointInTimeRecovery: { readonly enabled: boolean; readonly recoveryPeriodInDays?: number };
+  readonly encryption: { readonly type: EncryptionType; readonly kmsKeyArn?: string };
+  readonly stream: { readonly enabled: boolean; readonly viewType?: string };
+  readonly ttl?: { readonly enabled: boolean; readonly attributeName: string };
+  readonly tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  readonly deletionProtection: boolean;
+  readonly replicas: readonly ResolvedReplica[];
+  /** The table's own tags (schema tags, then override tags). */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The environment's mandatory tags plus the backup selection tag; these win. */
+  readonly mandatoryTags: Readonly<Record<string, string>>;
+  /** Name of the backup plan XR covering the table, or undefined. */
+  readonly backupPlan?: string;
+}
+
+export interface ResolvedBackupPlan {
+  /** XR name. */
+  readonly name: string;
+  readonly environment: string;
+  readonly namespace: string;
+  readonly region: string;
+  readonly account: string;
+  readonly providerConfigName: string;
+  readonly planName: string;
+  readonly vaultName: string;
+  readonly roleName: string;
+  readonly selectionName: string;
+  readonly schedule: string;
+  readonly retentionDays: number;
+  readonly startWindowMinutes: number;
+  readonly completionWindowMinutes: number;
+  readonly copy?: { readonly region: string; readonly retentionDays: number; readonly destinationVaultArn: string };
+  readonly selectionTag: { readonly key: string; readonly value: string };
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface EnvironmentModel {
+  readonly name: string;
+  readonly source: string;
+  readonly description?: string;
+  readonly account: string;
+  readonly region: string;
+  readonly drRegion?: string;
+  readonly namespace: string;
+  readonly providerConfig: {
+    readonly name: string;
+    readonly roleArn: string;
+    readonly externalId?: string;
+    readonly source: 'IRSA' | 'PodIdentity';
+  };
+  readonly onRemoval: 'delete' | 'keep';
+  readonly tags: Readonly<Record<string, string>>;
+  readonly guard: readonly string[];
+  /** Argo CD auto-prune. */
+  readonly prune: boolean;
+  /** Prune=confirm,Delete=confirm on everything that holds data. */
+  readonly confirmDeletion: boolean;
+  readonly tables: readonly ResolvedTable[];
+  readonly backupPlan?: ResolvedBackupPlan;
+}
