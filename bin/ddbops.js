@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Runs the precompiled CLI from lib/ (npm run build); no ts-node on the hot path.
+require('./compile-cache');
 let main;
 try {
   ({ main } = require('../lib/src/cli/main.js'));
