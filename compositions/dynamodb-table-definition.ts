@@ -84,7 +84,14 @@ export function tableSpecSchema(): Record<string, unknown> {
     tags: stringMap('The table\'s own tags'),
     mandatoryTags: stringMap('Environment tags; they win over tags with the same key'),
     backup: obj('AWS Backup coverage', { plan: str('Backup plan XR covering this table, or "none"') }, ['plan']),
-  }, ['tableName', 'region', 'providerConfigName', 'hashKey', 'attributes', 'billingMode', 'pointInTimeRecovery', 'encryption', 'stream']);
+  }, ['tableName', 'region', 'providerConfigName', 'hashKey', 'attributes', 'billingMode', 'pointInTimeRecovery', 'encryption', 'stream'], {
+    // A field's own `self == oldSelf` rule only runs when the field is there before and after,
+    // so adding or removing the optional sort key or LSIs needs a rule one level up.
+    'x-kubernetes-validations': [
+      { rule: 'has(self.rangeKey) == has(oldSelf.rangeKey)', message: 'rangeKey cannot be added or removed; changing the key schema means a new table' },
+      { rule: 'has(self.localSecondaryIndexes) == has(oldSelf.localSecondaryIndexes)', message: 'localSecondaryIndexes cannot be added or removed; LSIs exist only from table creation' },
+    ],
+  });
 }
 
 /**

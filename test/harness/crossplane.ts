@@ -71,9 +71,18 @@ export interface RenderInput {
   includeEvents?: boolean;
 }
 
+/**
+ * YAML 1.1 output: the Go tools read YAML 1.1, where a bare `N`, `y` or `on`
+ * is a boolean. YAML 1.2 output would leave DynamoDB's key type "N" unquoted
+ * and the tools would see `false`.
+ */
+export function toYamlStream(docs: readonly KubeObject[]): string {
+  return docs.map((d) => `---\n${stringify(d, { version: '1.1' })}`).join('');
+}
+
 function writeYaml(dir: string, name: string, docs: KubeObject[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, docs.map((d) => `---\n${stringify(d)}`).join(''));
+  fs.writeFileSync(file, toYamlStream(docs));
   return file;
 }
 

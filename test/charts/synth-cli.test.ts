@@ -1,0 +1,75 @@
+/**
+ * `ddbops synth` end to end through main(), in a temp working directory
+ * holding copies of the repo's schemas/, environments/ and project.yaml:
+ * it writes --out DIR, and refuses invalid input without touching it.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { REPO_ROOT } from '../harness/tools';
+import { synthRepo } from '../integration/synth-fixture';
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+async function run(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+describe('ddbops synth', () => {
+  let cwd: string;
+  beforeEach(() => {
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-cli-'));
+    for (const d of ['schemas', 'environments']) fs.cpSync(path.join(REPO_ROOT, d), path.join(cwd, d), { recursive: true });
+    fs.copyFileSync(path.join(REPO_ROOT, 'project.yaml'), path.join(cwd, 'project.yaml'));
+  });
+  afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  test('--out DIR receives exactly what synth renders in memory', async () => {
+    const r = await run(cwd, 'synth', '--out', 'rendered');
+    expect(r.code).toBe(0);
+    const files = synthRepo().files;
+    expect(r.stdout.startsWith(`wrote ${files.size} files to rendered/: `)).toBe(true);
+    expect(tree(path.join(cwd, 'rendered'))).toEqual(Object.fromEntries(files));
+    expect(fs.readdirSync(cwd).sort()).toEqual(['environments', 'project.yaml', 'rendered', 'schemas']);
+  });
+
+  test.each([
+    ['a schema with invalid JSON', 'schemas/tenants.schema.json', (t: string) => t.replace('"tableName"', '"tableName",')],
+    ['a BOOL partition key', 'schemas/products.schema.json', (t: string) => t.replace('"name": "PK",\n      "type": "S"', '"name": "PK",\n      "type": "BOOL"')],
+    ['an environment without its account', 'environments/prod.yaml', (t: string) => t.replace(/^account: .*$/m, '')],
+  ])('refuses %s (exit 1) and leaves the previous --out dir untouched', async (_what, file, corrupt) => {
+    // GIVEN a previous successful run, with a hand-made marker to prove nothing was rewritten
+    expect((await run(cwd, 'synth', '--out', 'rendered')).code).toBe(0);
+    fs.writeFileSync(path.join(cwd, 'rendered', 'marker.txt'), 'kept');
+    const before = tree(path.join(cwd, 'rendered'));
+    const text = fs.readFileSync(path.join(cwd, file), 'utf8');
+    const broken = corrupt(text);
+    expect(broken).not.toBe(text);
+    fs.writeFileSync(path.join(cwd, file), broken);
+
+    // WHEN
+    const r = await run(cwd, 'synth', '--out', 'rendered');
+
+    // THEN
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain('synth refused');
+    expect(tree(path.join(cwd, 'rendered'))).toEqual(before);
+    expect(fs.readdirSync(cwd).sort()).toEqual(['environments', 'project.yaml', 'rendered', 'schemas']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * dist/ is replaced atomically: everything is written to a sibling staging
+ * folder and swapped in, so a failed write leaves the previous tree intact.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeTreeAtomically } from '../../src/write/write-tree';
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+describe('writeTreeAtomically', () => {
+  let parent: string;
+  let out: string;
+  const previous = { 'platform/a.yaml': 'a: 1\n', 'dev/b.yaml': 'b: 2\n' };
+
+  beforeEach(() => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'write-tree-'));
+    out = path.join(parent, 'dist');
+    writeTreeAtomically(out, new Map(Object.entries(previous)));
+  });
+  afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  test('creates the tree when there was none', () => {
+    expect(tree(out)).toEqual(previous);
+    expect(fs.readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('replaces the tree with exactly the new files: stale files and dirs are gone, nothing left behind', () => {
+    writeTreeAtomically(out, new Map([['platform/a.yaml', 'a: 3\n'], ['prod/c.yaml', 'c: 4\n']]));
+    expect(tree(out)).toEqual({ 'platform/a.yaml': 'a: 3\n', 'prod/c.yaml': 'c: 4\n' });
+    expect(fs.existsSync(path.join(out, 'dev'))).toBe(false);
+    expect(fs.readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test.each([
+    ['a file, then a file under it', [['x/file.yaml', '1'], ['x/file.yaml/inner.yaml', '2']]],
+    ['a directory, then a file with its name', [['x/dir/inner.yaml', '1'], ['x/dir', '2']]],
+  ])('a failing write (%s) leaves the previous tree intact and no staging folder', (_what, entries) => {
+    expect(() => writeTreeAtomically(out, new Map(entries as Array<[string, string]>))).toThrow(/EEXIST|ENOTDIR|EISDIR/);
+    expect(tree(out)).toEqual(previous);
+    expect(fs.readdirSync(parent)).toEqual(['dist']);
+  });
+});
