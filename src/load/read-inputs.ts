@@ -48,7 +48,13 @@ function readDir(dir: string, cwd: string, flag: string, keep: (name: string) =>
   }
   return names.filter(keep).sort().map((name) => {
     const file = join(abs, name);
-    return { path: display(file, cwd), text: readFileSync(file, 'utf8') };
+    try {
+      return { path: display(file, cwd), text: readFileSync(file, 'utf8') };
+    } catch (e) {
+      // A folder named like a schema, or a file without read permission: the user's to fix, not a crash.
+      throw new UsageError(`cannot read ${display(file, cwd)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        'make it a readable file, or move it out of the folder');
+    }
   });
 }
 

@@ -24,12 +24,15 @@ export function parseSource(raw: RawFile): { file?: SourceFile; findings: Findin
     try {
       return { file: { ...raw, data: JSON.parse(raw.text) }, findings: [] };
     } catch (e) {
-      const message = (e as Error).message;
+      const message = (e as Error).message.replace(/^JSON\.parse: /, '');
       const pos = /position (\d+)/.exec(message);
-      const line = pos ? lineOf(raw.text, Number(pos[1])) : undefined;
+      // V8 leaves the position out of some errors and quotes the source instead: keep the first
+      // clause, and let the YAML parser (JSON is YAML) find the line.
+      const said = pos ? message : message.replace(/, (\.\.\.)?".*$/s, '').replace(/\n/g, '\\n');
+      const line = pos ? lineOf(raw.text, Number(pos[1])) : jsonErrorLine(raw.text);
       return {
         findings: [{
-          ...error('syntax', raw.path, [], `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`,
+          ...error('syntax', raw.path, [], `invalid JSON: ${said}`,
             'fix the JSON syntax (a trailing comma or a missing quote is the usual cause)'),
           ...(line ? { line } : {}),
         }],
@@ -39,14 +42,21 @@ export function parseSource(raw: RawFile): { file?: SourceFile; findings: Findin
   const lineCounter = new LineCounter();
   const doc = parseDocument(raw.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // Only the first: one slip in indentation makes the YAML parser report every line after it.
     return {
-      findings: doc.errors.map((e) => ({
+      findings: doc.errors.slice(0, 1).map((e) => ({
         ...error('syntax', raw.path, [], `invalid YAML: ${e.message.split('\n')[0]}`, 'fix the YAML syntax'),
         line: lineCounter.linePos(e.pos[0]).line,
       })),
     };
   }
   return { file: { ...raw, data: doc.toJS() }, findings: [] };
+}
+
+function jsonErrorLine(text: string): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'json' });
+  return doc.errors.length > 0 ? lineCounter.linePos(doc.errors[0].pos[0]).line : undefined;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -27,11 +27,15 @@ function toFindings(schema: z.ZodType, file: string, data: unknown, issue: z.cor
           `add "${String(path[path.length - 1] ?? '')}" (${issue.expected})`)];
       }
       return [error('type', file, path, `expected ${issue.expected}, got ${describe(actual)}`,
-        `change the value to a ${issue.expected}`)];
+        `change the value to ${withArticle(issue.expected)}`)];
     }
     case 'invalid_value': {
       const actual = valueAt(data, path);
       const allowed = issue.values.map((v) => String(v));
+      if (actual === undefined) {
+        return [error('required', file, path, `missing required field "${String(path[path.length - 1] ?? '')}"`,
+          `add "${String(path[path.length - 1] ?? '')}" (one of: ${allowed.join(', ')})`)];
+      }
       const guess = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
       return [error('enum', file, path, `${JSON.stringify(actual)} is not allowed`,
         guess ? `did you mean "${guess}"? Allowed: ${allowed.join(', ')}` : `use one of: ${allowed.join(', ')}`)];
@@ -55,7 +59,7 @@ function toFindings(schema: z.ZodType, file: string, data: unknown, issue: z.cor
       const expected = [...new Set(branches.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : [])))];
       if (expected.length > 0) {
         return [error('type', file, path, `expected ${expected.join(' or ')}, got ${describe(valueAt(data, path))}`,
-          `change the value to a ${expected.join(' or ')}`)];
+          `change the value to ${withArticle(expected.join(' or '))}`)];
       }
       return [error('type', file, path, issue.message, 'check the value against the JSON Schema ($schema)')];
     }
@@ -65,6 +69,10 @@ function toFindings(schema: z.ZodType, file: string, data: unknown, issue: z.cor
     default:
       return [error('invalid', file, path, issue.message, 'check the value against the JSON Schema ($schema)')];
   }
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function describe(value: unknown): string {
