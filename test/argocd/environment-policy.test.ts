@@ -1,0 +1,93 @@
+/**
+ * Environment policy, read from the rendered objects: dev and sit sync
+ * automatically with prune and selfHeal; prod syncs automatically with
+ * selfHeal, but nothing in it is pruned or deleted without a human.
+ * The policy comes from each environment file's `sync` block, never from its name.
+ */
+import { environment, inDir, Json, REPO, renderArgoCd, withModel } from './argocd-fixture';
+
+const app = (env: string): Json => inDir('argocd/apps').find((o) => o.kind === 'Application' && o.metadata.name === `bbws-dynamodb-${env}`);
+const syncOptions = (o: Json): string[] => (o.metadata.annotations?.['argocd.argoproj.io/sync-options'] ?? '').split(',').filter(Boolean);
+
+describe('automated sync per environment', () => {
+  test.each([
+    { env: 'dev', automated: { prune: true, selfHeal: true }, appProtected: false, reason: 'dev is disposable: git is the truth, removed tables are deleted' },
+    { env: 'sit', automated: { prune: true, selfHeal: true }, appProtected: false, reason: 'sit mirrors dev\'s lifecycle for integration tests' },
+    { env: 'prod', automated: { prune: false, selfHeal: true }, appProtected: true, reason: 'prod reverts drift but never deletes what left git without a human' },
+  ])('$env: automated $automated; $reason', ({ env, automated, appProtected }) => {
+    // GIVEN / WHEN
+    const a = app(env);
+    // THEN
+    expect(a.spec.syncPolicy.automated).toEqual(automated);
+    expect(syncOptions(a).includes('Prune=confirm') && syncOptions(a).includes('Delete=confirm')).toBe(appProtected);
+  });
+
+  test('the rendered prod Application nowhere says `prune: true`', () => {
+    const text = REPO.files.get('argocd/apps/application-bbws-dynamodb-prod.yaml') ?? '';
+    expect(text).toContain('prune: false');
+    expect(text).not.toContain('prune: true');
+  });
+});
+
+describe('prod tables and backup plan can be neither pruned nor deleted automatically', () => {
+  const prod = inDir('prod');
+  const holdsData = prod.filter((o) => ['DynamoDBTable', 'DynamoDBBackupPlan', 'Namespace'].includes(o.kind));
+
+  test('prod holds the three tables, the backup plan and the namespace', () => {
+    expect(holdsData.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'DynamoDBBackupPlan/dynamodb-backup',
+      'DynamoDBTable/campaigns',
+      'DynamoDBTable/products',
+      'DynamoDBTable/tenants',
+      'Namespace/bbws-prod',
+    ]);
+  });
+
+  test.each(holdsData.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const))('%s carries Prune=confirm and Delete=confirm', (_name, o) => {
+    expect(syncOptions(o)).toEqual(expect.arrayContaining(['Prune=confirm', 'Delete=confirm']));
+  });
+
+  test.each(['dev', 'sit'])('%s tables need no confirmation (auto-prune applies)', (env) => {
+    for (const o of inDir(env).filter((x) => x.kind === 'DynamoDBTable')) {
+      expect(syncOptions(o)).not.toContain('Prune=confirm');
+      expect(syncOptions(o)).not.toContain('Delete=confirm');
+    }
+  });
+
+  test('the platform app, whose XRDs own every XR, follows the strictest environment: no auto-prune, confirmation needed', () => {
+    const platform = app('platform');
+    expect(platform.spec.syncPolicy.automated).toEqual({ prune: false, selfHeal: true });
+    expect(syncOptions(platform)).toEqual(['Prune=confirm', 'Delete=confirm']);
+  });
+});
+
+describe('the policy follows the environment file, not the environment name', () => {
+  test.each([
+    {
+      what: 'an environment called "dev" with prune off and confirmDeletion on is protected like prod',
+      envs: [environment('dev', { prune: false, confirmDeletion: true })],
+      expected: { 'acme-dev': { prune: false, protected: true }, 'acme-platform': { prune: false, protected: true } },
+    },
+    {
+      what: 'an environment called "prod" with prune on and no confirmation auto-prunes like dev',
+      envs: [environment('prod', { prune: true, confirmDeletion: false })],
+      expected: { 'acme-prod': { prune: true, protected: false }, 'acme-platform': { prune: true, protected: false } },
+    },
+    {
+      what: 'the platform app prunes only when every environment prunes',
+      envs: [environment('dev', {}), environment('sit', { prune: false, confirmDeletion: false })],
+      expected: { 'acme-dev': { prune: true, protected: false }, 'acme-sit': { prune: false, protected: false }, 'acme-platform': { prune: false, protected: false } },
+    },
+  ])('$what', ({ envs, expected }) => {
+    // GIVEN
+    const model = withModel({ environments: envs, argocd: { ...REPO.model.argocd, project: 'acme' } });
+    // WHEN
+    const apps = renderArgoCd(model)['argocd/apps'].filter((o) => o.kind === 'Application');
+    // THEN
+    expect(Object.fromEntries(apps.map((a) => [a.metadata.name, {
+      prune: a.spec.syncPolicy.automated.prune,
+      protected: syncOptions(a).includes('Prune=confirm'),
+    }]))).toEqual(expected);
+    for (const a of apps) expect(a.spec.syncPolicy.automated.selfHeal).toBe(true);
+  });
+});
