@@ -62,6 +62,14 @@ export const EnvironmentFile = z.strictObject({
   guard: z.strictObject({
     block: z.array(RiskClassSchema).describe('Risk classes `plan` refuses without an acknowledgement'),
   }).optional(),
+  acknowledge: z.array(z.strictObject({
+    change: RiskClassSchema.describe('The risk class being accepted'),
+    resource: z.string().optional()
+      .describe('XR name: a table\'s tableName, or the backup plan (dynamodb-backup). @default every resource in this environment'),
+    reason: z.string().min(1).describe('Why this is safe, for the reviewer'),
+    by: z.string().optional().describe('Who accepted it'),
+  })).optional()
+    .describe('Risky changes accepted on purpose where no table schema can say so: a deleted table, the backup plan; read by `plan`'),
 });
 
 export type Environment = z.infer<typeof EnvironmentFile>;

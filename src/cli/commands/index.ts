@@ -1,4 +1,6 @@
 import { Command } from '../command';
+import { docsCommand } from './docs';
+import { planCommand } from './plan';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
@@ -6,4 +8,6 @@ import { validateCommand } from './validate';
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   synthCommand,
+  planCommand,
+  docsCommand,
 ];

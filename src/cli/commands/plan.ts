@@ -1,0 +1,60 @@
+import { writeFileSync } from 'fs';
+import { resolve } from 'path';
+import { UsageError } from '../../diagnostics/usage-error';
+import { readInputs } from '../../load/read-inputs';
+import { collectAcknowledgements } from '../../plan/acknowledgements';
+import { buildPlan } from '../../plan/build-plan';
+import { readBase } from '../../plan/read-base';
+import { renderSide } from '../../plan/render-side';
+import { renderJson } from '../../plan/render-json';
+import { renderMarkdown } from '../../plan/render-markdown';
+import { renderText } from '../../plan/render-text';
+import { planExitCode } from '../../plan/summary';
+import { Command, EXIT } from '../command';
+import { EXTRA_CHARTS } from '../extra-charts';
+import { findingsJson, findingsText } from '../report-findings';
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Show what a change does to each environment\'s tables in AWS; exit 3 when the guard blocks it',
+  options: [
+    { name: 'base', value: 'REF', description: 'Compare against this git ref. @default merge-base of HEAD and origin/main, else HEAD' },
+    { name: 'format', value: 'FORMAT', choices: ['text', 'markdown', 'json'], description: 'Output format. @default text' },
+    { name: 'out', value: 'FILE', description: 'Write the output to FILE and print the text plan to stdout' },
+  ],
+  details: [
+    'Head: the working tree\'s schemas/, environments/ and project.yaml, rendered in memory (no synth needed).',
+    'Base: the base commit\'s sources rendered the same way, or its committed dist/ when they no longer validate.',
+    'Exit codes: 0 nothing blocked, 1 invalid input at head, 2 usage or git error, 3 the guard blocks a change.',
+  ].join('\n'),
+  async run(ctx) {
+    const format = (ctx.options.format as string | undefined) ?? 'text';
+    const raw = readInputs(ctx.paths, ctx.cwd);
+    const head = renderSide(raw, EXTRA_CHARTS);
+    if (!head.objects || !head.model || !head.inputs) {
+      if (format === 'json') ctx.stdout(`${JSON.stringify(findingsJson(head.findings), null, 2)}\n`);
+      else ctx.stderr(`${findingsText(head.findings, { schemas: raw.schemas.length, environments: raw.environments.length })}plan refused: the working tree's inputs are invalid; fix the errors above\n`);
+      return EXIT.invalid;
+    }
+    const base = readBase(ctx.cwd, ctx.paths, ctx.options.base as string | undefined, EXTRA_CHARTS);
+    const plan = buildPlan({
+      base: base.side,
+      head: { objects: head.objects, model: head.model },
+      baseInfo: base.info,
+      acknowledgements: collectAcknowledgements(head.inputs),
+    });
+    const output = format === 'json' ? renderJson(plan) : format === 'markdown' ? renderMarkdown(plan) : renderText(plan);
+    const out = ctx.options.out as string | undefined;
+    if (out !== undefined) {
+      try {
+        writeFileSync(resolve(ctx.cwd, out), output);
+      } catch (e) {
+        throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'pass --out a path in an existing, writable folder');
+      }
+      ctx.stdout(renderText(plan));
+    } else {
+      ctx.stdout(output);
+    }
+    return planExitCode(plan) === 3 ? EXIT.guard : EXIT.ok;
+  },
+};

@@ -1,0 +1,85 @@
+import { posix, relative, resolve } from 'path';
+import { parse } from 'yaml';
+import { UsageError } from '../diagnostics/usage-error';
+import { RawInputs } from '../load/inputs';
+import { InputPaths } from '../load/read-inputs';
+import { ChartFactory, KubeObject, RenderedObject } from '../render/render';
+import { PlanSide } from './build-plan';
+import { renderSide } from './render-side';
+import { chooseBase, readTree, TreeFile } from './git';
+import { BaseInfo } from './types';
+
+export interface Base {
+  readonly info: BaseInfo;
+  readonly side: PlanSide;
+}
+
+/** Where the committed manifests live. */
+export const DIST_DIR = 'dist';
+
+/**
+ * The base side: the base commit's inputs, synthesized in memory with this
+ * ddbops (so an out-of-date dist/ cannot skew the plan); when those do not
+ * validate, the dist/ committed at the base. Reads git only.
+ */
+export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, extraCharts: readonly ChartFactory[]): Base {
+  const base = chooseBase(cwd, ref);
+  const info = { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) };
+  if (!base.commit) return { info: { ...info, source: 'empty', ...(base.note ? { note: base.note } : {}) }, side: { objects: [] } };
+  const spec = (p: string) => relative(cwd, resolve(cwd, p)) || '.';
+  const files = readTree(cwd, base.commit, [spec(paths.schemasDir), spec(paths.environmentsDir), spec(paths.projectFile)]);
+  const raw = rawInputs(files, paths, spec);
+  const notes = base.note ? [base.note] : [];
+  if (!raw.project && !raw.schemas.length && !raw.environments.length && !readDist(cwd, base.commit).length) {
+    notes.push(`${base.ref} has no ${paths.schemasDir}/, ${paths.environmentsDir}/ or ${paths.projectFile}, so every resource is new`);
+    return { info: { ...info, source: 'empty', note: notes.join('; ') }, side: { objects: [] } };
+  }
+  let why: string;
+  if (raw.project) {
+    try {
+      const result = renderSide({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, extraCharts);
+      if (result.objects && result.model) {
+        return { info: { ...info, source: 'sources', ...(notes.length ? { note: notes.join('; ') } : {}) }, side: { objects: result.objects, model: result.model } };
+      }
+      const errors = result.findings.filter((f) => f.severity === 'error');
+      why = `its sources do not validate with this ddbops (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
+    } catch (e) {
+      why = `its sources could not be rendered (${(e as Error).message})`;
+    }
+  } else {
+    why = `it has no ${paths.projectFile}`;
+  }
+  const objects = readDist(cwd, base.commit);
+  if (!objects.length) {
+    throw new UsageError(`cannot read the base ${base.ref}: ${why}, and it has no committed ${DIST_DIR}/`,
+      'pass --base at a commit where `ddbops validate` passes');
+  }
+  notes.push(`${why}, so the base is its committed ${DIST_DIR}/`);
+  return { info: { ...info, source: 'dist', note: notes.join('; ') }, side: { objects } };
+}
+
+function rawInputs(files: readonly TreeFile[], paths: InputPaths, spec: (p: string) => string): Partial<RawInputs> & Pick<RawInputs, 'schemas' | 'environments'> {
+  const inDir = (f: TreeFile, dir: string) => posix.dirname(f.path) === spec(dir);
+  return {
+    project: files.find((f) => f.path === spec(paths.projectFile)),
+    schemas: files.filter((f) => inDir(f, paths.schemasDir) && f.path.endsWith('.schema.json')),
+    environments: files.filter((f) => inDir(f, paths.environmentsDir) && /\.ya?ml$/.test(f.path)),
+  };
+}
+
+/** dist/<dir…>/<file>.yaml at the commit, parsed the way Argo CD reads them (YAML 1.1). */
+function readDist(cwd: string, commit: string): RenderedObject[] {
+  return readTree(cwd, commit, [DIST_DIR]).flatMap((f) => {
+    const parts = f.path.split('/');
+    const file = parts[parts.length - 1];
+    if (parts.length < 3 || !/\.ya?ml$/.test(file)) return [];
+    let object: KubeObject | null;
+    try {
+      object = parse(f.text, { version: '1.1' }) as KubeObject | null;
+    } catch {
+      return [];
+    }
+    if (!object || typeof object !== 'object' || !object.kind || !object.metadata?.name) return [];
+    return [{ dir: parts.slice(1, -1).join('/'), file, object }];
+  });
+}

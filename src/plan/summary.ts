@@ -1,0 +1,49 @@
+import { Action, ACTIONS, Plan, PlanEntry } from './types';
+
+export type Counts = Record<Action, number> & { readonly blocked: number };
+
+export function countEntries(entries: readonly PlanEntry[]): Counts {
+  const counts = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
+  let blocked = 0;
+  for (const e of entries) {
+    counts[e.action]++;
+    if (e.blocked) blocked++;
+  }
+  return { ...counts, blocked };
+}
+
+export function planCounts(plan: Plan): Counts {
+  return countEntries(plan.environments.flatMap((e) => e.entries));
+}
+
+export function blockedEntries(plan: Plan): PlanEntry[] {
+  return plan.environments.flatMap((e) => e.entries.filter((x) => x.blocked));
+}
+
+/** 3 when the guard tripped, else 0. */
+export function planExitCode(plan: Plan): 0 | 3 {
+  return plan.environments.some((e) => e.entries.some((x) => x.blocked)) ? 3 : 0;
+}
+
+/** The snippet a reviewer adds to accept one blocked risk on purpose. */
+export function acknowledgementSnippet(e: PlanEntry, risk: string): string {
+  if (e.acknowledgeIn.endsWith('.json')) {
+    return `"acknowledge": [{ "change": "${risk}", "environment": "${e.environment}", "reason": "<why this is safe>" }]`;
+  }
+  return `acknowledge: [{ change: ${risk}, resource: ${e.name}, reason: "<why this is safe>" }]`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function shortCommit(commit: string | undefined): string {
+  return commit ? commit.slice(0, 12) : 'no commit';
+}
+
+/** "HEAD at 1a2b3c4d5e6f (its sources synthesized in memory)"; `code` formats the ref and commit. */
+export function describeBase(plan: Plan, code: (s: string) => string = (s) => s): string {
+  const b = plan.base;
+  const how = { sources: 'its sources synthesized in memory', dist: 'its committed dist/', empty: 'nothing there yet' }[b.source];
+  return `${code(b.ref)}${b.commit ? ` at ${code(shortCommit(b.commit))}` : ''} (${how})`;
+}

@@ -1,0 +1,75 @@
+import { ManagementMode } from '../model/common';
+import { KeyAttr, ResolvedGsi, ResolvedLsi, ResolvedReplica } from '../model/resolved';
+import { KubeObject } from '../render/render';
+
+/**
+ * A `DynamoDBTable` XR's spec, typed. Plan classifies rendered XRs, not the
+ * model, so that a base read from a committed dist/ (written by an older
+ * ddbops) is classified the same way; absent fields take the XRD defaults.
+ */
+export interface TableSpec {
+  readonly tableName: string;
+  readonly region: string;
+  readonly providerConfigName?: string;
+  readonly managementMode: ManagementMode;
+  readonly hashKey: string;
+  readonly rangeKey?: string;
+  readonly attributes: readonly KeyAttr[];
+  readonly globalSecondaryIndexes: readonly ResolvedGsi[];
+  readonly localSecondaryIndexes: readonly ResolvedLsi[];
+  readonly billingMode: string;
+  readonly readCapacity?: number;
+  readonly writeCapacity?: number;
+  readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
+  readonly pointInTimeRecovery: { readonly enabled: boolean; readonly recoveryPeriodInDays?: number };
+  readonly encryption?: { readonly type: string; readonly kmsKeyArn?: string };
+  readonly stream: { readonly enabled: boolean; readonly viewType?: string };
+  readonly ttl?: { readonly enabled: boolean; readonly attributeName: string };
+  readonly tableClass: string;
+  readonly deletionProtection: boolean;
+  readonly replicas: readonly ResolvedReplica[];
+  readonly tags: Readonly<Record<string, string>>;
+  readonly mandatoryTags: Readonly<Record<string, string>>;
+  /** Backup plan XR name; undefined when the table is in none. */
+  readonly backupPlan?: string;
+}
+
+type Json = Record<string, any>;
+
+export function specOf(o: KubeObject): Json {
+  const spec = (o as Json).spec;
+  return spec && typeof spec === 'object' ? spec : {};
+}
+
+export function readTableSpec(o: KubeObject): TableSpec {
+  const s = specOf(o);
+  const plan = s.backup?.plan;
+  return {
+    tableName: s.tableName ?? o.metadata.name,
+    region: s.region ?? '',
+    ...(s.providerConfigName ? { providerConfigName: s.providerConfigName } : {}),
+    managementMode: s.managementMode ?? 'full',
+    hashKey: s.hashKey ?? '',
+    ...(s.rangeKey ? { rangeKey: s.rangeKey } : {}),
+    attributes: s.attributes ?? [],
+    globalSecondaryIndexes: s.globalSecondaryIndexes ?? [],
+    localSecondaryIndexes: s.localSecondaryIndexes ?? [],
+    billingMode: s.billingMode ?? 'PAY_PER_REQUEST',
+    ...(s.readCapacity !== undefined ? { readCapacity: s.readCapacity } : {}),
+    ...(s.writeCapacity !== undefined ? { writeCapacity: s.writeCapacity } : {}),
+    ...(s.onDemandThroughput ? { onDemandThroughput: s.onDemandThroughput } : {}),
+    pointInTimeRecovery: s.pointInTimeRecovery ?? { enabled: false },
+    ...(s.encryption ? { encryption: s.encryption } : {}),
+    stream: s.stream ?? { enabled: false },
+    ...(s.ttl ? { ttl: s.ttl } : {}),
+    tableClass: s.tableClass ?? 'STANDARD',
+    deletionProtection: s.deletionProtection ?? false,
+    replicas: s.replicas ?? [],
+    tags: s.tags ?? {},
+    mandatoryTags: s.mandatoryTags ?? {},
+    ...(plan && plan !== 'none' ? { backupPlan: plan } : {}),
+  };
+}
+
+/** Spec fields of the table XR that reach AWS through the Composition. */
+export type TableField = keyof TableSpec | 'backup';

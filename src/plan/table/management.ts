@@ -1,0 +1,34 @@
+import { MANAGEMENT_POLICIES } from '../../../compositions/dynamodb-table-composition';
+import { ManagementMode } from '../../model/common';
+import { change } from '../change';
+import { Change } from '../types';
+import { TableTopic } from './topic';
+
+/** What Crossplane may do to the table: the Composition maps the mode to managementPolicies. */
+export const managementTopic: TableTopic = {
+  fields: ['managementMode'],
+  classify(base, head) {
+    const a = base.managementMode;
+    const b = head.managementMode;
+    if (a === b) return [];
+    const out: Change[] = [];
+    if (!may(a, 'Delete') && may(b, 'Delete')) {
+      out.push(change(`management mode ${a} → ${b}: Crossplane may now delete the table; removing it from git would DELETE it and its items in AWS`,
+        ['management-gains-delete']));
+    } else if (may(a, 'Delete') && !may(b, 'Delete')) {
+      out.push(change(`management mode ${a} → ${b}: removing the table from git now only releases it`));
+    }
+    if (may(a, 'Update') && !may(b, 'Update')) {
+      out.push(change(`management mode ${a} → ${b}: Crossplane stops writing to the table and only reads it`));
+    } else if (!may(a, 'Update') && may(b, 'Update')) {
+      out.push(change(`management mode ${a} → ${b}: Crossplane starts writing this spec to the existing table`));
+    }
+    return out;
+  },
+};
+
+/** Whether a management mode's policies include an action. */
+export function may(mode: ManagementMode, action: 'Delete' | 'Update' | 'Create'): boolean {
+  const policies = MANAGEMENT_POLICIES[mode] ?? ['*'];
+  return policies.includes('*') || policies.includes(action);
+}
