@@ -21,9 +21,16 @@ CRANK_VERSION=v2.2.1
 # real XR reconciler against an in-memory client), driven by our xprender.
 # Matches the Crossplane CRDs in shared/crds/crossplane (v2.3.4).
 CORE_VERSION=v2.3.4
+# crossplane-runtime as required by core v2.3.4: its pkg/xcrd is the XRD -> CRD
+# generator core's definition controller runs. Our xrd2crd (tools/go/xcrd)
+# calls it to make the CRDs the status tests install in the test API server.
+XCRD_RUNTIME_VERSION=v2.3.3
 # function-patch-and-transform. v0.10.8 (the version of shared/crds/
-# function-patch-and-transform) is refused (403) by the module proxy; v0.10.7
-# is the newest version it serves.
+# function-patch-and-transform and of the Function package we render) is
+# refused (403) by the module proxy. v0.10.7 and v0.10.9 are served, and their
+# module zips differ only in go.mod/go.sum and CI files: every .go file and the
+# input CRD (identical to shared/crds' v0.10.8 one) are byte-identical, so
+# v0.10.8, released between them, runs the same code. We keep v0.10.7.
 PT_VERSION=v0.10.7
 # Standalone apiextensions-apiserver + kubectl, same Kubernetes minor (1.35),
 # newest patch the proxy serves. kubectl's module is k8s.io/kubectl v0.35.x ==
@@ -98,6 +105,8 @@ check_pin() { # check_pin <go.mod> <module> <version>
 check_pin "$GO_DIR/crank/go.mod" github.com/crossplane/crossplane/v2 "$CRANK_VERSION"
 check_pin "$GO_DIR/core/go.mod" github.com/crossplane/crossplane/v2 "$CORE_VERSION"
 check_pin "$GO_DIR/core/go.mod" github.com/crossplane/crossplane/apis/v2 "$CORE_VERSION"
+check_pin "$GO_DIR/xcrd/go.mod" github.com/crossplane/crossplane-runtime/v2 "$XCRD_RUNTIME_VERSION"
+check_pin "$GO_DIR/xcrd/go.mod" github.com/crossplane/crossplane/apis/v2 "$CORE_VERSION"
 check_pin "$GO_DIR/fn/go.mod" github.com/crossplane-contrib/function-patch-and-transform "$PT_VERSION"
 check_pin "$GO_DIR/k8s/go.mod" k8s.io/apiextensions-apiserver "$K8S_VERSION"
 check_pin "$GO_DIR/k8s/go.mod" k8s.io/kubectl "$K8S_VERSION"
@@ -129,6 +138,9 @@ build crossplane-core "$(stamp_key "$CORE_VERSION" "$GO_DIR/core/go.mod" "$GO_DI
 build xprender "$(stamp_key "$CORE_VERSION" "$GO_DIR/core/go.mod" "$GO_DIR/core/go.sum" "$GO_DIR"/core/cmd/xprender/*.go)" \
   go_build "$GO_DIR/core" "$BIN/xprender" "-s -w" ./cmd/xprender
 
+build xrd2crd "$(stamp_key "$XCRD_RUNTIME_VERSION" "$GO_DIR/xcrd/go.mod" "$GO_DIR/xcrd/go.sum" "$GO_DIR"/xcrd/cmd/xrd2crd/*.go)" \
+  go_build "$GO_DIR/xcrd" "$BIN/xrd2crd" "-s -w" ./cmd/xrd2crd
+
 # Wrapper module: `go install ...@version` would query the module's version list
 # (deprecation check), which the proxy refuses with 403.
 build function-patch-and-transform "$(stamp_key "$PT_VERSION" "$GO_DIR/fn/go.mod" "$GO_DIR/fn/go.sum")" \
@@ -153,6 +165,7 @@ first() { "$@" 2>&1 | head -n1 || true; }
 echo "crossplane                    $(first "$BIN/crossplane" version --client)  [$BIN/crossplane]"
 echo "crossplane-core               $(first "$BIN/crossplane-core" --version)  [$BIN/crossplane-core]"
 echo "xprender                      core $CORE_VERSION  [$BIN/xprender]"
+echo "xrd2crd                       crossplane-runtime $XCRD_RUNTIME_VERSION  [$BIN/xrd2crd]"
 echo "function-patch-and-transform  $PT_VERSION  [$BIN/function-patch-and-transform]"
 echo "apiextensions-apiserver       $K8S_VERSION ($KUBE_GIT_VERSION)  [$BIN/apiextensions-apiserver]"
 echo "kubectl                       $(first "$BIN/kubectl" version --client)  [$BIN/kubectl]"

@@ -1,6 +1,7 @@
 import { Command } from '../command';
 import { docsCommand } from './docs';
 import { planCommand } from './plan';
+import { statusCommand } from './status';
 import { synthCommand } from './synth';
 import { validateCommand } from './validate';
 
@@ -9,5 +10,6 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   synthCommand,
   planCommand,
+  statusCommand,
   docsCommand,
 ];
