@@ -6,7 +6,7 @@ import { DynamoDbTableComposition } from '../compositions/dynamodb-table-composi
 import { DynamoDbTableDefinition } from '../compositions/dynamodb-table-definition';
 import { FunctionPatchAndTransform } from '../compositions/function-patch-and-transform';
 import { Model } from '../src/model/resolved';
-import { argocdMetadata } from './sync-policy';
+import { argocdMetadata, SYNC_WAVES } from './sync-policy';
 
 export interface PlatformChartProps {
   readonly model: Model;
@@ -17,17 +17,20 @@ export class PlatformChart extends Chart {
   constructor(scope: Construct, id: string, props: PlatformChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
     const group = props.model.apiGroup;
-    const wave = (n: number) => argocdMetadata({ wave: n });
-    new FunctionPatchAndTransform(this, 'function', { package: props.model.functionPackage }).metadata.addAnnotation('argocd.argoproj.io/sync-wave', '-1');
+    // Deleting an XRD deletes every XR of its kind in every namespace, and without the Function no XR
+    // reconciles: as guarded as the most guarded environment.
+    const confirmDeletion = props.model.environments.some((e) => e.confirmDeletion);
+    const wave = (n: number) => argocdMetadata({ wave: n, confirmDeletion });
+    applyMetadata(new FunctionPatchAndTransform(this, 'function', { package: props.model.functionPackage }).metadata, wave(SYNC_WAVES.function));
     for (const o of [
       new DynamoDbTableDefinition(this, 'table-xrd', { group }),
       new DynamoDbBackupPlanDefinition(this, 'backup-xrd', { group }),
-    ]) applyMetadata(o.metadata, wave(0));
+    ]) applyMetadata(o.metadata, wave(SYNC_WAVES.definitions));
     for (const o of [
       new DynamoDbTableComposition(this, 'table-composition', { group }),
       new DynamoDbBackupPlanComposition(this, 'backup-composition-single-region', { group, withCopy: false }),
       new DynamoDbBackupPlanComposition(this, 'backup-composition-with-copy', { group, withCopy: true }),
-    ]) applyMetadata(o.metadata, wave(1));
+    ]) applyMetadata(o.metadata, wave(SYNC_WAVES.compositions));
   }
 }
 

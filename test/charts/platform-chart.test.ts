@@ -42,4 +42,20 @@ describe('PlatformChart', () => {
     expect(byKind('CompositeResourceDefinition')).toEqual([0]);
     expect(byKind('Composition')).toEqual([1]);
   });
+
+  test('deleting a platform object needs confirmation, because prod confirms deletions', () => {
+    // GIVEN BBWS, where prod sets sync.confirmDeletion
+    // WHEN we read every platform object's sync options
+    // THEN each needs a human to confirm a prune or delete: an XRD takes every XR of its kind with it
+    expect(m.map((o) => o.metadata.annotations['argocd.argoproj.io/sync-options'])).toEqual(Array(6).fill('Prune=confirm,Delete=confirm'));
+  });
+
+  test('without an environment that confirms deletions, platform objects prune freely', () => {
+    // GIVEN a model whose environments all auto-prune
+    const relaxed = { ...model, environments: model.environments.map((e) => ({ ...e, confirmDeletion: false })) };
+    // WHEN the chart renders
+    const objects: Json[] = Testing.synth(new PlatformChart(Testing.app(), 'platform', { model: relaxed }));
+    // THEN no object carries sync options, only its wave
+    expect(objects.map((o) => Object.keys(o.metadata.annotations))).toEqual(Array(6).fill(['argocd.argoproj.io/sync-wave']));
+  });
 });

@@ -4,6 +4,8 @@ import { AWS_REGIONS, LIMITS } from '../../model/aws';
 import { Environment } from '../../model/environment';
 import { Loaded } from '../../load/inputs';
 
+/** dist/ folders and Argo CD application names the engine itself uses. */
+const RESERVED_NAMES = ['platform', 'argocd', 'argocd-cm-patch', 'apps', 'root'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]+$/;
 const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):(key|alias)\/[\w/-]+$/;
@@ -21,6 +23,7 @@ export function checkEnvironment({ file, value: e }: Loaded<Environment>, mandat
 
   const base = file.split('/').pop()!.replace(/\.ya?ml$/, '');
   if (base !== e.name) push('environment-name', ['name'], `name "${e.name}" does not match the file name "${base}"`, `rename the file to ${e.name}.yaml, or set name: ${base}`);
+  if (RESERVED_NAMES.includes(e.name)) push('environment-name', ['name'], `"${e.name}" is reserved: dist/${e.name}/ or its Argo CD Application already belongs to the platform`, 'choose another environment name');
   if (!DNS_LABEL.test(e.name)) push('environment-name', ['name'], `environment name "${e.name}" is not a DNS label`, 'use lower-case letters, digits and "-"');
   if (!/^\d{12}$/.test(e.account)) push('account', ['account'], `account "${e.account}" is not a 12-digit AWS account id`, 'quote the id so YAML keeps leading zeros, e.g. account: "012345678901"');
   if (!AWS_REGIONS.includes(e.region)) push('region', ['region'], `"${e.region}" is not an AWS region`, regionHint(e.region));

@@ -380,6 +380,23 @@ describe('environment-name', () => {
   });
 });
 
+describe('environment-name: reserved', () => {
+  test.each(['platform', 'argocd', 'argocd-cm-patch', 'apps', 'root'])('"%s" belongs to the engine', (name) => {
+    // GIVEN an environment whose dist/ folder or Argo CD Application name the engine already uses
+    const env = validEnvironment(name);
+    env.namespace = `orders-${name}`;
+
+    // WHEN
+    const findings = check({ environments: [env] });
+
+    // THEN one error, because synth would write its tables over the platform's (or its app over the root's)
+    expect(summarize(findings)).toEqual([
+      err(`environments/${name}.yaml`, '$.name', 'environment-name', `"${name}" is reserved: dist/${name}/ or its Argo CD Application already belongs to the platform`),
+    ]);
+    expect(findings[0].hint).toEqual('choose another environment name');
+  });
+});
+
 describe('environment-unique', () => {
   test('two files declaring one environment', () => {
     // GIVEN dev.yaml and a copy, dev-copy.yaml, still named dev with its own namespace
