@@ -3,6 +3,8 @@
  *  - renderComposition: the real XR reconciler (Crossplane core v2.3.4,
  *    `crossplane internal render`, driven by tools/go/core/cmd/xprender)
  *    calling a real function-patch-and-transform over gRPC.
+ *  - renderWithCli: the CLI v2.2.1's own renderer (`crossplane render`), the
+ *    same function, as a second engine to agree with.
  *  - validateResources: `crossplane beta validate` (CLI v2.2.1), fully offline.
  */
 import { execFile, execFileSync, spawnSync } from 'child_process';
@@ -155,6 +157,37 @@ export async function renderComposition(input: RenderInput): Promise<KubeObject[
     return parseYamlStream(stdout);
   } finally {
     if (started) await started.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renders an XR with the Crossplane CLI's own renderer (`crossplane render`,
+ * CLI v2.2.1), a second real engine next to core's reconciler. Same output
+ * shape: [XR, ...composed resources]; composed resources carry generateName
+ * only and fixed timestamps.
+ */
+export async function renderWithCli(input: Pick<RenderInput, 'xr' | 'composition' | 'observed' | 'timeoutMs'> & { fn: RunningFunction }): Promise<KubeObject[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crossplane-render-'));
+  try {
+    const functions = pipelineFunctionNames(input.composition).map((n) => functionObject(n, input.fn.address));
+    const timeoutMs = input.timeoutMs ?? 60_000;
+    const args = [
+      'render',
+      writeYaml(tmp, 'xr.yaml', [input.xr]),
+      writeYaml(tmp, 'composition.yaml', [input.composition]),
+      writeYaml(tmp, 'functions.yaml', functions),
+      `--timeout=${Math.ceil(timeoutMs / 1000)}s`,
+    ];
+    if (input.observed && input.observed.length > 0) args.push(`--observed-resources=${writeYaml(tmp, 'observed.yaml', input.observed)}`);
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(toolPath('crossplane'), args, { maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs + 15_000 }, (err, out, errOut) => {
+        if (err) reject(new Error(`crossplane render failed: ${String(errOut).trim() || err.message}`));
+        else resolve(String(out));
+      });
+    });
+    return parseYamlStream(stdout);
+  } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
