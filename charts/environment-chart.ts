@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+// The Namespace construct alone: the package index loads every cdk8s-plus construct on each synth.
+import { Namespace } from 'cdk8s-plus-27/lib/namespace';
 import { Construct } from 'constructs';
 import { DynamoDbBackupPlan } from '../compositions/dynamodb-backup-plan';
 import { DynamoDbTable } from '../compositions/dynamodb-table';
@@ -23,7 +24,7 @@ export class EnvironmentChart extends Chart {
     const envLabel = { ...MANAGED_BY_LABEL, [`${group}/environment`]: env.name };
     const confirm = env.confirmDeletion;
 
-    const ns = new kplus.Namespace(this, 'namespace', { metadata: { name: env.namespace, labels: envLabel } });
+    const ns = new Namespace(this, 'namespace', { metadata: { name: env.namespace, labels: envLabel } });
     for (const [k, v] of Object.entries(argocdMetadata({ wave: SYNC_WAVES.namespace, confirmDeletion: confirm }).annotations)) ns.metadata.addAnnotation(k, v);
 
     new ProviderConfig(this, 'provider-config', {

@@ -12,15 +12,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { PACKAGE_ROOT } from '../src/package-root';
 
-/**
- * Path of the Lua script: next to this file when run from source (ts-jest),
- * or in the source tree when run compiled from lib/health/.
- */
-export const DYNAMODB_XR_HEALTH_LUA_PATH = [
-  path.join(__dirname, 'dynamodb-xr-health.lua'),
-  path.join(__dirname, '..', '..', 'health', 'dynamodb-xr-health.lua'),
-].find((p) => fs.existsSync(p)) ?? path.join(__dirname, 'dynamodb-xr-health.lua');
+/** The Lua script in the package's health/ folder, whether run from source, lib/ or the CLI bundle. */
+export const DYNAMODB_XR_HEALTH_LUA_PATH = path.join(PACKAGE_ROOT, 'health', 'dynamodb-xr-health.lua');
 
 /** The XR kinds the script is written and tested for. */
 export const DYNAMODB_XR_HEALTH_KINDS = ['DynamoDBTable', 'DynamoDBBackupPlan'] as const;

@@ -12,7 +12,7 @@ import { writeSyntheticRepo } from './synthetic-repo';
 const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'ddbops.js');
 const PRELOAD = join(ROOT, 'test-bench', 'report-rss.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 interface Row { name: string; tables: number; wallMs: number[]; rssKb: number[] }
 
@@ -45,6 +45,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** `node -e 0`: the floor every cold command stands on, for reading the rows below. */
+function nodeStartMs(): number {
+  const runs = Array.from({ length: RUNS }, () => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  return median(runs);
+}
+
 function main(): void {
   const rows: Row[] = [];
   const repo = mkdtempSync(join(tmpdir(), 'bench-repo-'));
@@ -69,6 +79,8 @@ function main(): void {
     '| input | tables × envs | wall time | peak RSS |',
     '|---|---|---|---|',
     ...rows.map((r) => `| ${r.name} | ${r.tables} × 3 | ${(median(r.wallMs) / 1000).toFixed(3)} s (${(Math.min(...r.wallMs) / 1000).toFixed(3)}-${(Math.max(...r.wallMs) / 1000).toFixed(3)}) | ${(median(r.rssKb) / 1024).toFixed(0)} MB |`),
+    '',
+    `node start-up alone (node -e 0): ${(nodeStartMs() / 1000).toFixed(3)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -8,9 +8,8 @@ import { TableView } from './facts';
 import {
   blocks, codeOutsideTable, count, fenced, joinAnd,
 } from './markdown';
+import { DEFAULT_DOC_PATH } from './paths';
 
-/** Where `ddbops docs` writes by default. */
-export const DEFAULT_DOC_PATH = 'docs/dynamodb-design.md';
 
 export function repositorySection(inputs: Inputs, model: Model, views: readonly TableView[], dist?: readonly RenderedObject[]): string {
   return blocks(

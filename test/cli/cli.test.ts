@@ -231,10 +231,10 @@ describe('the compiled CLI (node bin/ddbops.js)', () => {
 
   beforeAll(async () => {
     // `npm test` builds first; only a checkout that was never built is built here (tsc takes a while).
-    const built = join(REPO_ROOT, 'lib', 'src', 'cli', 'main.js');
+    const built = join(REPO_ROOT, 'lib', 'bundle', 'ddbops.js');
     if (!existsSync(built)) {
-      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-      if (!existsSync(built)) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+      const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      if (!existsSync(built)) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
     }
     const results = await Promise.all(runs.map(([, args, cwd]) => spawnAsync(args, cwd)));
     runs.forEach(([name], i) => spawned.set(name, results[i]));
@@ -256,5 +256,44 @@ describe('the compiled CLI (node bin/ddbops.js)', () => {
     ['missing folder', 'error: cannot read directory no-such-dir\n  fix: create it, or pass --schemas DIR\n'],
   ])('exits 2 for a usage or environment error (%s), without a stack trace', (name, stderr) => {
     expect(spawned.get(name)).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('start-up stays lean', () => {
+  /** Package folders a fresh process has loaded after running the CLI with these arguments. */
+  const loadedPackages = (args: string[]): string[] => {
+    const script = `
+      const { main } = require(${JSON.stringify(join(REPO_ROOT, 'lib', 'src', 'cli', 'main.js'))});
+      main(${JSON.stringify(args)}, { cwd: ${JSON.stringify(REPO_ROOT)}, stdout: () => {}, stderr: () => {} }).then(() => {
+        const names = Object.keys(require.cache).map((f) => (f.match(/node_modules\\/((?:@[^/]+\\/)?[^/]+)/) || [])[1]).filter(Boolean);
+        process.stdout.write(JSON.stringify([...new Set(names)].sort()));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as string[];
+  };
+
+  test.each([
+    ['--version', ['--version'], []],
+    ['validate --help', ['validate', '--help'], []],
+    ['validate', ['validate'], ['yaml', 'zod']],
+  ])('%s loads only the packages it needs', (_name, args, packages) => {
+    // GIVEN the compiled CLI in a fresh process
+    // WHEN it runs the command
+    // THEN cdk8s, cdk8s-plus and @kubernetes/client-node are not loaded: commands import their modules inside run()
+    expect(loadedPackages(args)).toEqual(packages);
+  });
+
+  test('synth loads the renderer but not the cluster client', () => {
+    // GIVEN the compiled CLI
+    // WHEN synth runs (into a temp folder)
+    const out = mkdtempSync(join(tmpdir(), 'ddbops-lean-'));
+    try {
+      const packages = loadedPackages(['synth', '--out', join(out, 'dist')]);
+      // THEN cdk8s is there, cdk8s-plus only for its Namespace module, client-node not at all
+      expect(packages).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml', 'zod']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -58,15 +58,15 @@ function newestTs(dir: string): number {
 }
 
 /**
- * The CLI runs from lib/ (`npm test` builds it first). Rebuilds when lib/ is
+ * The CLI runs from lib/bundle/ddbops.js (`npm test` builds it first). Rebuilds when it is
  * missing or older than src/, so `npx jest test/status` never tests stale code.
  */
 export function ensureBuilt(): void {
-  const marker = path.join(REPO_ROOT, 'lib', 'src', 'cli', 'commands', 'status.js');
+  const marker = path.join(REPO_ROOT, 'lib', 'bundle', 'ddbops.js');
   const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newestTs(path.join(REPO_ROOT, 'src'));
   if (fresh) return;
-  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (!fs.existsSync(marker)) throw new Error('tsc did not produce lib/src/cli/commands/status.js');
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (!fs.existsSync(marker)) throw new Error('npm run build did not produce lib/bundle/ddbops.js');
   // tsc writes files it could emit even when another module has type errors; touch the marker so we don't loop.
   const now = new Date();
   fs.utimesSync(marker, now, now);

@@ -1,13 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { UsageError } from '../../diagnostics/usage-error';
-import { readInputs } from '../../load/read-inputs';
-import { synthesize } from '../../synth';
-import { renderDesignDoc } from '../../docs/render';
-import { DEFAULT_DOC_PATH } from '../../docs/repository';
-import { writeFileAtomically } from '../../docs/write-file';
+import { DEFAULT_DOC_PATH } from '../../docs/paths';
 import { Command, EXIT } from '../command';
-import { EXTRA_CHARTS } from '../extra-charts';
 import { findingsText } from '../report-findings';
 
 export const docsCommand: Command = {
@@ -19,6 +14,9 @@ export const docsCommand: Command = {
   ],
   details: 'Refuses invalid input and then leaves the previous document untouched. Exit codes: 0 written (or current), 1 invalid input (or stale with --check), 2 usage error.',
   async run(ctx) {
+    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { EXTRA_CHARTS }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../synth'), import('../../docs/render'), import('../../docs/write-file'), import('../extra-charts'),
+    ]);
     const raw = readInputs(ctx.paths, ctx.cwd);
     const checked = synthesize(raw, EXTRA_CHARTS);
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };

@@ -1,17 +1,7 @@
 import { writeFileSync } from 'fs';
 import { resolve } from 'path';
 import { UsageError } from '../../diagnostics/usage-error';
-import { readInputs } from '../../load/read-inputs';
-import { collectAcknowledgements } from '../../plan/acknowledgements';
-import { buildPlan } from '../../plan/build-plan';
-import { readBase } from '../../plan/read-base';
-import { renderSide } from '../../plan/render-side';
-import { renderJson } from '../../plan/render-json';
-import { renderMarkdown } from '../../plan/render-markdown';
-import { renderText } from '../../plan/render-text';
-import { planExitCode } from '../../plan/summary';
 import { Command, EXIT } from '../command';
-import { EXTRA_CHARTS } from '../extra-charts';
 import { findingsJson, findingsText } from '../report-findings';
 
 export const planCommand: Command = {
@@ -28,6 +18,14 @@ export const planCommand: Command = {
     'Exit codes: 0 nothing blocked, 1 invalid input at head, 2 usage or git error, 3 the guard blocks a change.',
   ].join('\n'),
   async run(ctx) {
+    const [
+      { readInputs }, { collectAcknowledgements }, { buildPlan }, { readBase }, { renderSide },
+      { renderJson }, { renderMarkdown }, { renderText }, { planExitCode }, { EXTRA_CHARTS },
+    ] = await Promise.all([
+      import('../../load/read-inputs'), import('../../plan/acknowledgements'), import('../../plan/build-plan'), import('../../plan/read-base'),
+      import('../../plan/render-side'), import('../../plan/render-json'), import('../../plan/render-markdown'), import('../../plan/render-text'),
+      import('../../plan/summary'), import('../extra-charts'),
+    ]);
     const format = (ctx.options.format as string | undefined) ?? 'text';
     const raw = readInputs(ctx.paths, ctx.cwd);
     const head = renderSide(raw, EXTRA_CHARTS);

@@ -1,8 +1,5 @@
 import { didYouMean } from '../../diagnostics/did-you-mean';
 import { UsageError } from '../../diagnostics/usage-error';
-import { parseDistTree, readDistTree } from '../../status/desired';
-import { connect } from '../../status/kube';
-import { runStatus } from '../../status/run';
 import { Command } from '../command';
 
 export const statusCommand: Command = {
@@ -25,6 +22,9 @@ export const statusCommand: Command = {
     '2 usage error, or the cluster cannot be reached or authenticated (one line naming the context and the cause).',
   ].join('\n'),
   async run(ctx) {
+    const [{ parseDistTree, readDistTree }, { connect }, { runStatus }] = await Promise.all([
+      import('../../status/desired'), import('../../status/kube'), import('../../status/run'),
+    ]);
     const { options } = ctx;
     if (options.env !== undefined && options.all) throw new UsageError('--env and --all cannot be used together');
     const distDir = (options.dist as string | undefined) ?? 'dist';

@@ -1,10 +1,6 @@
 import { resolve } from 'path';
-import { readInputs } from '../../load/read-inputs';
-import { synthesize } from '../../synth';
-import { writeTreeAtomically } from '../../write/write-tree';
 import { Command, EXIT, FORMAT_OPTION } from '../command';
 import { findingsJson, findingsText, plural } from '../report-findings';
-import { EXTRA_CHARTS } from '../extra-charts';
 
 export const synthCommand: Command = {
   name: 'synth',
@@ -12,6 +8,9 @@ export const synthCommand: Command = {
   options: [{ name: 'out', value: 'DIR', description: 'Output folder, replaced atomically. @default dist' }, FORMAT_OPTION],
   details: 'Refuses invalid input and then leaves the previous output untouched. Exit codes: 0 written, 1 invalid input, 2 usage error.',
   async run(ctx) {
+    const [{ readInputs }, { synthesize }, { writeTreeAtomically }, { EXTRA_CHARTS }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../synth'), import('../../write/write-tree'), import('../extra-charts'),
+    ]);
     const raw = readInputs(ctx.paths, ctx.cwd);
     const result = synthesize(raw, EXTRA_CHARTS);
     const json = ctx.options.format === 'json';
