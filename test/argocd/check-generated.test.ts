@@ -6,7 +6,7 @@
  * The copy holds every file git would commit (`git ls-files -co
  * --exclude-standard`, so uncommitted work is included), node_modules
  * symlinked, and this checkout's compiled lib/ copied, so the script runs with
- * --skip-build instead of spending ~40 s on tsc (without a lib/ it builds).
+ * --skip-build instead of spending ~40 s on the build (without a lib/ it builds).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -25,10 +25,10 @@ function copyWorkingTree(to: string): void {
     fs.chmodSync(path.join(to, f), fs.statSync(path.join(REPO_ROOT, f)).mode);
   }
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(to, 'node_modules'), 'dir');
-  if (fs.existsSync(path.join(REPO_ROOT, 'lib', 'src', 'cli', 'main.js'))) {
+  if (fs.existsSync(path.join(REPO_ROOT, 'lib', 'bundle', 'ddbops.js'))) {
     fs.cpSync(path.join(REPO_ROOT, 'lib'), path.join(to, 'lib'), { recursive: true });
   } else {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: to, stdio: 'pipe' });
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: to, stdio: 'pipe' });
   }
 }
 
@@ -47,14 +47,14 @@ function fixCommands(stderr: string): string[] {
 }
 
 /**
- * Runs the fixes the check prints. `npm run synth` is build + `node
- * bin/ddbops.js synth`; the copy already has this checkout's build, so only
- * the second half runs.
+ * Runs the fixes the check prints. `npm run synth` is the build, then `node
+ * bin/ddbops.js synth` and `docs`; the copy already has this checkout's
+ * build, so only the last two run.
  */
 function applyFixes(cwd: string, stderr: string): string[] {
   const fixes = fixCommands(stderr);
   for (const fix of fixes) {
-    const cmd = fix === 'npm run synth' ? 'node bin/ddbops.js synth' : fix;
+    const cmd = fix === 'npm run synth' ? 'node bin/ddbops.js synth && node bin/ddbops.js docs' : fix;
     const r = run(cwd, 'bash', ['-c', cmd]);
     if (r.code !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   }

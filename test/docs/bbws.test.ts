@@ -28,7 +28,7 @@ test('the committed document is what docs renders from the repository', () => {
 
   // THEN
   if (fresh !== committedDoc()) {
-    throw new Error(`${COMMITTED_DOC} is stale: run \`node bin/ddbops.js docs\` (after \`npm run build\`) and commit it`);
+    throw new Error(`${COMMITTED_DOC} is stale: run \`npm run synth\` (it also regenerates the document) and commit it`);
   }
   expect(fresh).toEqual(committedDoc());
 });
