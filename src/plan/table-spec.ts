@@ -1,37 +1,19 @@
-import { ManagementMode } from '../model/common';
-import { KeyAttr, ResolvedGsi, ResolvedLsi, ResolvedReplica } from '../model/resolved';
+import { ResolvedTable } from '../model/resolved';
 import { KubeObject } from '../render/render';
 
 /**
  * A `DynamoDBTable` XR's spec, typed. Plan classifies rendered XRs, not the
  * model, so that a base read from a committed dist/ (written by an older
  * ddbops) is classified the same way; absent fields take the XRD defaults.
+ * The XR spec is the model's table less its bookkeeping, with the enums
+ * widened to whatever string an older dist/ may hold.
  */
-export interface TableSpec {
-  readonly tableName: string;
-  readonly region: string;
+export interface TableSpec extends Omit<ResolvedTable,
+  'source' | 'logicalName' | 'environment' | 'namespace' | 'providerConfigName' | 'billingMode' | 'encryption' | 'tableClass'> {
   readonly providerConfigName?: string;
-  readonly managementMode: ManagementMode;
-  readonly hashKey: string;
-  readonly rangeKey?: string;
-  readonly attributes: readonly KeyAttr[];
-  readonly globalSecondaryIndexes: readonly ResolvedGsi[];
-  readonly localSecondaryIndexes: readonly ResolvedLsi[];
   readonly billingMode: string;
-  readonly readCapacity?: number;
-  readonly writeCapacity?: number;
-  readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
-  readonly pointInTimeRecovery: { readonly enabled: boolean; readonly recoveryPeriodInDays?: number };
   readonly encryption?: { readonly type: string; readonly kmsKeyArn?: string };
-  readonly stream: { readonly enabled: boolean; readonly viewType?: string };
-  readonly ttl?: { readonly enabled: boolean; readonly attributeName: string };
   readonly tableClass: string;
-  readonly deletionProtection: boolean;
-  readonly replicas: readonly ResolvedReplica[];
-  readonly tags: Readonly<Record<string, string>>;
-  readonly mandatoryTags: Readonly<Record<string, string>>;
-  /** Backup plan XR name; undefined when the table is in none. */
-  readonly backupPlan?: string;
 }
 
 type Json = Record<string, any>;
