@@ -9,6 +9,16 @@ export interface OptionSpec {
   /** Allowed values, when the set is closed. */
   readonly choices?: readonly string[];
   readonly description: string;
+  /**
+   * What applies when the option is not given, as `--help` shows it.
+   * @default none
+   */
+  readonly default?: string;
+  /**
+   * Values accepted besides `choices`, mapped to the choice they mean (kept for old scripts).
+   * @default none
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
 }
 
 export type ParsedOptions = Record<string, string | boolean | undefined>;
@@ -37,16 +47,20 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value (${spec.value})`);
-    if (spec.choices && !spec.choices.includes(value)) {
+    const meant = spec.aliases?.[value] ?? value;
+    if (spec.choices && !spec.choices.includes(meant)) {
       throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, not "${value}"`);
     }
-    options[name] = value;
+    options[name] = meant;
   }
   return { options, positionals };
 }
 
 export function optionsHelp(specs: readonly OptionSpec[]): string {
-  const rows = specs.map((s) => [`--${s.name}${s.value ? ` ${s.value}` : ''}`, s.description + (s.choices ? ` (${s.choices.join('|')})` : '')]);
+  const rows = specs.map((s) => [
+    `--${s.name}${s.value ? ` ${s.value}` : ''}`,
+    [s.description, s.choices ? `one of ${s.choices.join(', ')}` : '', s.default ? `default: ${s.default}` : ''].filter(Boolean).join('; '),
+  ]);
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
 }

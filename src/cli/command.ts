@@ -1,11 +1,21 @@
 import { InputPaths } from '../load/read-inputs';
+import { ProjectLocation } from '../load/project-location';
 import { OptionSpec, ParsedOptions } from './args';
 
 export interface CommandContext {
   readonly options: ParsedOptions;
   readonly positionals: readonly string[];
+  /**
+   * The project: found from `--project` or by walking up from the working
+   * folder to project.yaml. Throws a UsageError when there is none, so only
+   * commands that need the inputs call it.
+   */
+  project(): ProjectLocation;
+  /** Absolute input paths; the same as `project().paths`. */
   readonly paths: InputPaths;
   readonly cwd: string;
+  /** The process environment (CDK8S_OUTDIR, KUBECONFIG, ...). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
@@ -27,4 +37,4 @@ export const EXIT = {
   guard: 3,
 } as const;
 
-export const FORMAT_OPTION: OptionSpec = { name: 'format', value: 'FORMAT', choices: ['text', 'json'], description: 'Output format. @default text' };
+export const FORMAT_OPTION: OptionSpec = { name: 'format', value: 'FORMAT', choices: ['text', 'json'], description: 'Output format', default: 'text' };

@@ -1,5 +1,5 @@
 import { UsageError } from '../diagnostics/usage-error';
-import { DEFAULT_INPUT_PATHS } from '../load/read-inputs';
+import { locateProject, ProjectLocation } from '../load/project-location';
 import { OptionSpec, optionsHelp, parseOptions } from './args';
 import { Command, EXIT } from './command';
 import { COMMANDS } from './commands';
@@ -7,9 +7,9 @@ import { didYouMean } from '../diagnostics/did-you-mean';
 import { packageVersion } from '../package-root';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: 'schemas', value: 'DIR', description: 'Table schema folder. @default schemas' },
-  { name: 'environments', value: 'DIR', description: 'Environment folder. @default environments' },
-  { name: 'project', value: 'FILE', description: 'Project config. @default project.yaml' },
+  { name: 'schemas', value: 'DIR', description: 'Table schema folder', default: 'schemas/ next to project.yaml' },
+  { name: 'environments', value: 'DIR', description: 'Environment folder', default: 'environments/ next to project.yaml' },
+  { name: 'project', value: 'FILE', description: 'Project config', default: 'the nearest project.yaml in this folder or above' },
   { name: 'help', description: 'Show help' },
   { name: 'version', description: 'Show the version' },
 ];
@@ -18,6 +18,11 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /**
+   * Environment variables.
+   * @default process.env
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 function usage(): string {
@@ -73,16 +78,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, `run: ddbops ${name} --help`);
+    let location: ProjectLocation | undefined;
+    const project = (): ProjectLocation => (location ??= locateProject({
+      project: options.project as string | undefined,
+      schemas: options.schemas as string | undefined,
+      environments: options.environments as string | undefined,
+    }, io.cwd));
     return await command.run({
       options,
       positionals,
       cwd: io.cwd,
+      env: io.env ?? process.env,
       stdout: io.stdout,
       stderr: io.stderr,
-      paths: {
-        schemasDir: (options.schemas as string | undefined) ?? DEFAULT_INPUT_PATHS.schemasDir,
-        environmentsDir: (options.environments as string | undefined) ?? DEFAULT_INPUT_PATHS.environmentsDir,
-        projectFile: (options.project as string | undefined) ?? DEFAULT_INPUT_PATHS.projectFile,
+      project,
+      get paths() {
+        return project().paths;
       },
     });
   } catch (e) {

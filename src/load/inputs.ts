@@ -1,4 +1,4 @@
-import { Finding, error } from '../diagnostics/finding';
+import { Finding, error, warning } from '../diagnostics/finding';
 import { Environment, EnvironmentFile } from '../model/environment';
 import { ProjectConfig, ProjectConfigFile } from '../model/project-config';
 import { TableSchema, TableSchemaFile } from '../model/table-schema';
@@ -10,6 +10,27 @@ export interface RawInputs {
   readonly project: RawFile;
   readonly schemas: readonly RawFile[];
   readonly environments: readonly RawFile[];
+  /**
+   * The schema folder as named in messages.
+   * @default schemas
+   */
+  readonly schemasDir?: string;
+  /**
+   * The environment folder as named in messages.
+   * @default environments
+   */
+  readonly environmentsDir?: string;
+  /**
+   * Files in those folders that are not inputs (wrong suffix), named in a warning.
+   * @default none
+   */
+  readonly ignored?: readonly IgnoredFile[];
+}
+
+/** A file in an input folder that is not an input of that folder. */
+export interface IgnoredFile {
+  readonly file: string;
+  readonly folder: 'schemas' | 'environments';
 }
 
 /** A file that parsed and matched its zod schema. */
@@ -47,13 +68,23 @@ export function parseInputs(raw: RawInputs): { inputs?: Inputs; findings: Findin
   const project = load(raw.project, ProjectConfigFile);
   const schemas = raw.schemas.map((f) => load(f, TableSchemaFile)).filter(isDefined);
   const environments = raw.environments.map((f) => load(f, EnvironmentFile)).filter(isDefined);
+  const schemasDir = raw.schemasDir ?? 'schemas';
+  const environmentsDir = raw.environmentsDir ?? 'environments';
   if (raw.schemas.length === 0) {
-    findings.push(error('no-schemas', raw.project.path, [], 'no table schemas found',
-      'add at least one schemas/<table>.schema.json, or point --schemas at the right folder'));
+    findings.push(error('no-schemas', `${schemasDir}/`, [], `no table schemas (*.schema.json) in ${schemasDir}/`,
+      `add at least one ${schemasDir}/<table>.schema.json, or point --schemas at the right folder`));
   }
   if (raw.environments.length === 0) {
-    findings.push(error('no-environments', raw.project.path, [], 'no environments found',
-      'add at least one environments/<env>.yaml, or point --environments at the right folder'));
+    findings.push(error('no-environments', `${environmentsDir}/`, [], `no environments (*.yaml) in ${environmentsDir}/`,
+      `add at least one ${environmentsDir}/<env>.yaml, or point --environments at the right folder`));
+  }
+  for (const { file, folder } of raw.ignored ?? []) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    findings.push(folder === 'schemas'
+      ? warning('ignored-file', file, [], `${file} is not read: only files ending in .schema.json are table schemas, so no table comes from it`,
+        base.endsWith('.json') ? `rename it to ${base.replace(/(\.schema)?\.json$/, '.schema.json')} if it is a table, or move it out of ${schemasDir}/` : `move it out of ${schemasDir}/`)
+      : warning('ignored-file', file, [], `${file} is not read: only .yaml and .yml files are environments`,
+        `rename it to ${base.replace(/\.[^.]*$/, '')}.yaml if it is an environment, or move it out of ${environmentsDir}/`));
   }
   if (!project) return { findings };
   return { inputs: { project, schemas, environments, texts }, findings };

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
-import { join, relative } from 'path';
+import { relative, resolve } from 'path';
 import { UsageError } from '../diagnostics/usage-error';
 import { RawInputs } from './inputs';
 import { RawFile } from './source-file';
@@ -19,35 +19,55 @@ export const DEFAULT_INPUT_PATHS: InputPaths = {
   projectFile: 'project.yaml',
 };
 
-/** Reads every input file from disk, in a stable order. */
+export const SCHEMA_SUFFIX = '.schema.json';
+const ENVIRONMENT_FILE = /\.ya?ml$/;
+
+/**
+ * Reads every input file from disk, in a stable order. Paths may be absolute
+ * or relative to `cwd`; the files are named relative to `cwd` in messages.
+ */
 export function readInputs(paths: InputPaths, cwd = process.cwd()): RawInputs {
+  const schemas = readDir(paths.schemasDir, cwd, '--schemas', (n) => n.endsWith(SCHEMA_SUFFIX));
+  const environments = readDir(paths.environmentsDir, cwd, '--environments', (n) => ENVIRONMENT_FILE.test(n));
   return {
     project: readOne(paths.projectFile, cwd, '--project'),
-    schemas: readDir(paths.schemasDir, cwd, '--schemas', (n) => n.endsWith('.schema.json')),
-    environments: readDir(paths.environmentsDir, cwd, '--environments', (n) => /\.ya?ml$/.test(n)),
+    schemas: schemas.files,
+    environments: environments.files,
+    schemasDir: schemas.dir,
+    environmentsDir: environments.dir,
+    // A file skipped silently is a table that is never created: name it. Notes (*.md) are expected.
+    ignored: [
+      ...schemas.ignored.map((file) => ({ file, folder: 'schemas' as const })),
+      ...environments.ignored.map((file) => ({ file, folder: 'environments' as const })),
+    ],
   };
 }
 
 function readOne(path: string, cwd: string, flag: string): RawFile {
-  const abs = join(cwd, path);
+  const abs = resolve(cwd, path);
   try {
     return { path: display(abs, cwd), text: readFileSync(abs, 'utf8') };
-  } catch {
-    throw new UsageError(`cannot read ${path}: no such file`, `create it, or pass ${flag} FILE`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${display(abs, cwd)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? (e as Error).message}`,
+      `create it, or pass ${flag} FILE`);
   }
 }
 
-function readDir(dir: string, cwd: string, flag: string, keep: (name: string) => boolean): RawFile[] {
-  const abs = join(cwd, dir);
+/** The files of a folder (not recursive) that `keep` accepts, sorted, and the names it skipped. */
+function readDir(dir: string, cwd: string, flag: string, keep: (name: string) => boolean): { dir: string; files: RawFile[]; ignored: string[] } {
+  const abs = resolve(cwd, dir);
   let names: string[];
   try {
     if (!statSync(abs).isDirectory()) throw new Error('not a directory');
     names = readdirSync(abs);
   } catch {
-    throw new UsageError(`cannot read directory ${dir}`, `create it, or pass ${flag} DIR`);
+    throw new UsageError(`cannot read directory ${display(abs, cwd)}`, `create it, or pass ${flag} DIR`);
   }
-  return names.filter(keep).sort().map((name) => {
-    const file = join(abs, name);
+  const visible = names.filter((n) => !n.startsWith('.')).sort();
+  const ignored = visible.filter((n) => !keep(n) && !n.endsWith('.md') && !isDirectory(resolve(abs, n))).map((n) => display(resolve(abs, n), cwd));
+  const files = visible.filter(keep).map((name) => {
+    const file = resolve(abs, name);
     try {
       return { path: display(file, cwd), text: readFileSync(file, 'utf8') };
     } catch (e) {
@@ -56,9 +76,20 @@ function readDir(dir: string, cwd: string, flag: string, keep: (name: string) =>
         'make it a readable file, or move it out of the folder');
     }
   });
+  return { dir: display(abs, cwd), files, ignored };
 }
 
-function display(abs: string, cwd: string): string {
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `abs` relative to `cwd` when it is below it or a sibling of it (`../x`), else absolute: what a user can paste back. */
+export function display(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
-  return rel === '' ? '.' : rel;
+  if (rel === '') return '.';
+  return rel.startsWith('../..') ? abs : rel;
 }

@@ -12,7 +12,14 @@ function git(cwd: string, args: readonly string[], input?: string): { ok: boolea
     throw new UsageError(missing ? 'git is not installed or not on PATH' : `cannot run git: ${r.error.message}`,
       missing ? 'install git; plan reads the base from the repository' : undefined);
   }
-  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
+  const stderr = r.stderr.toString('utf8').trim();
+  // Git refuses a repository owned by another user (CVE-2022-24765); say so instead of "not a repository".
+  const dubious = /detected dubious ownership in repository at '([^']+)'/.exec(stderr);
+  if (dubious) {
+    throw new UsageError(`git refuses to read ${dubious[1]}: it is owned by another user ("dubious ownership")`,
+      `if you trust it, run: git config --global --add safe.directory ${dubious[1]}`);
+  }
+  return { ok: r.status === 0, stdout: r.stdout, stderr };
 }
 
 /** Checks the work tree is a git repository; returns HEAD's commit, undefined before the first commit. One git process. */

@@ -1,17 +1,26 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard';
 
 /**
- * Replaces `outDir` with exactly `files`, atomically: everything is written
- * to a sibling temp folder first and swapped in with renames, so a crash or
- * a failed run leaves the previous tree intact.
+ * Replaces `outDir` with exactly `files` plus the output marker, atomically:
+ * everything is written to a sibling staging folder and swapped in with
+ * renames, so a crash or a failed run leaves the previous tree intact.
+ * Folders and files get the usual modes (0777/0666 minus the umask).
+ *
+ * Callers check the target with `guardTreeOutput` first: this replaces
+ * whatever is there.
  */
 export function writeTreeAtomically(outDir: string, files: ReadonlyMap<string, string>): void {
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+  // Not mkdtemp: it creates 0700 folders, and the swapped-in tree would keep that mode.
+  const staging = join(parent, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
+    mkdirSync(staging);
+    writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     for (const [rel, content] of files) {
       const file = join(staging, rel);
       mkdirSync(dirname(file), { recursive: true });

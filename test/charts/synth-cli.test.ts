@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
+import { snapshot } from '../write/temp-project';
 import { REPO_ROOT } from '../harness/tools';
 import { synthRepo } from '../integration/synth-fixture';
 
@@ -43,8 +45,9 @@ describe('ddbops synth', () => {
     const r = await run(cwd, 'synth', '--out', 'rendered');
     expect(r.code).toBe(0);
     const files = synthRepo().files;
-    expect(r.stdout.startsWith(`wrote ${files.size} files to rendered/: `)).toBe(true);
-    expect(tree(path.join(cwd, 'rendered'))).toEqual(Object.fromEntries(files));
+    expect(r.stdout.startsWith(`wrote ${files.size} files (`)).toBe(true);
+    expect(r.stdout.endsWith(') to rendered/\n')).toBe(true);
+    expect(tree(path.join(cwd, 'rendered'))).toEqual({ ...Object.fromEntries(files), [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT });
     expect(fs.readdirSync(cwd).sort()).toEqual(['environments', 'project.yaml', 'rendered', 'schemas']);
   });
 
@@ -53,10 +56,10 @@ describe('ddbops synth', () => {
     ['a BOOL partition key', 'schemas/products.schema.json', (t: string) => t.replace('"name": "PK",\n      "type": "S"', '"name": "PK",\n      "type": "BOOL"')],
     ['an environment without its account', 'environments/prod.yaml', (t: string) => t.replace(/^account: .*$/m, '')],
   ])('refuses %s (exit 1) and leaves the previous --out dir untouched', async (_what, file, corrupt) => {
-    // GIVEN a previous successful run, with a hand-made marker to prove nothing was rewritten
+    // GIVEN a previous successful run
     expect((await run(cwd, 'synth', '--out', 'rendered')).code).toBe(0);
-    fs.writeFileSync(path.join(cwd, 'rendered', 'marker.txt'), 'kept');
-    const before = tree(path.join(cwd, 'rendered'));
+    const before = snapshot(path.join(cwd, 'rendered'));
+    const inodes = fs.readdirSync(path.join(cwd, 'rendered', 'dev')).map((f) => fs.statSync(path.join(cwd, 'rendered', 'dev', f)).ino);
     const text = fs.readFileSync(path.join(cwd, file), 'utf8');
     const broken = corrupt(text);
     expect(broken).not.toBe(text);
@@ -69,7 +72,9 @@ describe('ddbops synth', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toContain('synth refused');
-    expect(tree(path.join(cwd, 'rendered'))).toEqual(before);
+    expect(snapshot(path.join(cwd, 'rendered'))).toEqual(before);
+    // The same files, not rewritten copies of them.
+    expect(fs.readdirSync(path.join(cwd, 'rendered', 'dev')).map((f) => fs.statSync(path.join(cwd, 'rendered', 'dev', f)).ino)).toEqual(inodes);
     expect(fs.readdirSync(cwd).sort()).toEqual(['environments', 'project.yaml', 'rendered', 'schemas']);
   });
 });

@@ -147,7 +147,8 @@ describe('help and version', () => {
     const { code, stdout } = await run(['validate', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: ddbops validate \[options\]\n/);
-    expect(stdout).toMatch(/--format FORMAT +Output format\. @default text \(text\|json\)/);
+    expect(stdout).toMatch(/--format FORMAT +Output format; one of text, json; default: text\n/);
+    expect(stdout).not.toContain('@default');
     expect(stdout).toContain('Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.');
   });
 

@@ -97,7 +97,8 @@ describe('--check', () => {
 test('invalid input: exit 1, the findings, and the previous document untouched', async () => {
   // GIVEN
   mkdirSync(join(dir, 'docs'));
-  writeFileSync(join(dir, 'docs', 'dynamodb-design.md'), 'previous\n');
+  const previous = `${committedDoc()}\nan older render\n`;
+  writeFileSync(join(dir, 'docs', 'dynamodb-design.md'), previous);
   const file = join(dir, 'schemas', 'tenants.schema.json');
   const schema = JSON.parse(readFileSync(file, 'utf8'));
   schema.globalSecondaryIndexes[2].partitionKey.type = 'BOOL';
@@ -111,6 +112,23 @@ test('invalid input: exit 1, the findings, and the previous document untouched',
   expect(result.stdout).toEqual('');
   expect(result.stderr).toContain('schemas/tenants.schema.json');
   expect(result.stderr).toContain('docs refused: fix the errors above; the previous document was left untouched\n');
-  expect(readFileSync(join(dir, 'docs', 'dynamodb-design.md'), 'utf8')).toEqual('previous\n');
+  expect(readFileSync(join(dir, 'docs', 'dynamodb-design.md'), 'utf8')).toEqual(previous);
   expect(readdirSync(join(dir, 'docs'))).toEqual(['dynamodb-design.md']);
+});
+
+test('a file at --out that ddbops did not write is refused (exit 2) and kept', async () => {
+  // GIVEN someone's own notes where the document would go
+  mkdirSync(join(dir, 'docs'));
+  writeFileSync(join(dir, 'docs', 'notes.md'), 'my notes\n');
+
+  // WHEN
+  const result = await run(['docs', '--out', 'docs/notes.md'], dir);
+
+  // THEN
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: 'error: refusing to write --out docs/notes.md: the file exists and is not a design document written by ddbops\n  fix: move it away, or pass --out a new file\n',
+  });
+  expect(readFileSync(join(dir, 'docs', 'notes.md'), 'utf8')).toEqual('my notes\n');
 });

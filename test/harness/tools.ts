@@ -23,10 +23,10 @@ export type BuiltTool =
   | 'apiextensions-apiserver'
   | 'kubectl';
 /** Tools tools/install.sh installs with apt. */
-export type SystemTool = 'etcd' | 'lua5.1';
+export type SystemTool = 'etcd' | 'lua5.1' | 'setpriv';
 export type ToolName = BuiltTool | SystemTool;
 
-const SYSTEM_TOOLS: ReadonlySet<string> = new Set<string>(['etcd', 'lua5.1']);
+const SYSTEM_TOOLS: ReadonlySet<string> = new Set<string>(['etcd', 'lua5.1', 'setpriv']);
 
 /** `$DDB_TOOLS_DIR` or `<repo>/.tools`. */
 export function toolsDir(): string {

@@ -4,6 +4,7 @@
  * Crossplane's own, Argo CD's) plus our rendered XRDs: zero failures and
  * zero missing schemas. Also: the committed dist/ is what synth renders now.
  */
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
@@ -136,6 +137,8 @@ describeWithTools(['crossplane'], 'crossplane beta validate on every rendered ob
 
   test('stale check: the committed dist/ is byte-identical to a fresh in-memory synth (run `npm run synth` if this fails)', () => {
     const onDisk = readTree(path.join(REPO_ROOT, 'dist'));
+    expect(onDisk.get(OUTPUT_MARKER)).toEqual(OUTPUT_MARKER_TEXT);
+    onDisk.delete(OUTPUT_MARKER);
     expect([...onDisk.keys()].sort()).toEqual([...synth.files.keys()].sort());
     const differing = [...synth.files].filter(([rel, content]) => onDisk.get(rel) !== content).map(([rel]) => rel);
     expect(differing).toEqual([]);

@@ -28,8 +28,9 @@ export function corpusCases(): CorpusCase[] {
     .map((name) => {
       const dir = join(CORPUS_DIR, name);
       const args = ['validate'];
-      if (!existsSync(join(dir, 'project.yaml'))) args.push('--project', '../_shared/project.yaml');
-      if (!existsSync(join(dir, 'environments'))) args.push('--environments', '../_shared/environments');
+      // A shared project.yaml elsewhere: its schemas/ and environments/ defaults would be _shared's, so name the case's own.
+      if (!existsSync(join(dir, 'project.yaml'))) args.push('--project', '../_shared/project.yaml', '--schemas', 'schemas');
+      args.push('--environments', existsSync(join(dir, 'environments')) ? 'environments' : '../_shared/environments');
       return { name, dir, args, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) };
     });
 }

@@ -1,49 +1,68 @@
 import { existsSync, readFileSync } from 'fs';
-import { resolve } from 'path';
+import { join, resolve } from 'path';
 import { UsageError } from '../../diagnostics/usage-error';
 import { DEFAULT_DOC_PATH } from '../../docs/paths';
-import { Command, EXIT } from '../command';
-import { findingsText } from '../report-findings';
+import { display } from '../../load/read-inputs';
+import { Command, EXIT, FORMAT_OPTION } from '../command';
+import { protectedPaths } from '../protected-paths';
+import { findingsJson, findingsText } from '../report-findings';
 
 export const docsCommand: Command = {
   name: 'docs',
   summary: 'Validate, then render the DynamoDB design document (markdown)',
   options: [
-    { name: 'out', value: 'FILE', description: `Markdown file, replaced atomically; - for stdout. @default ${DEFAULT_DOC_PATH}` },
+    { name: 'out', value: 'FILE', description: 'Markdown file, replaced atomically (only a previous design document is replaced); - for stdout', default: `${DEFAULT_DOC_PATH} next to project.yaml` },
     { name: 'check', description: 'Write nothing; exit 1 when FILE differs from a fresh render' },
+    FORMAT_OPTION,
   ],
-  details: 'Refuses invalid input and then leaves the previous document untouched. Exit codes: 0 written (or current), 1 invalid input (or stale with --check), 2 usage error.',
+  details: 'Refuses invalid input and then leaves the previous document untouched. `ddbops synth` writes the same document. Exit codes: 0 written (or current), 1 invalid input (or stale with --check), 2 usage error.',
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { EXTRA_CHARTS }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../synth'), import('../../docs/render'), import('../../docs/write-file'), import('../extra-charts'),
+    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { guardFileOutput }, { writeFailure }, { EXTRA_CHARTS }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../synth'), import('../../docs/render'), import('../../write/write-file'),
+      import('../../write/output-guard'), import('../../write/os-error'), import('../extra-charts'), import('../../docs/paths'),
     ]);
-    const raw = readInputs(ctx.paths, ctx.cwd);
+    const json = ctx.options.format === 'json';
+    const flag = ctx.options.out as string | undefined;
+    if (flag === '-' && ctx.options.check) throw new UsageError('--check needs a file, not -', 'drop --out -, or pass --out FILE');
+    const loc = ctx.project();
+    const path = flag === undefined ? join(loc.root, DEFAULT_DOC_PATH) : flag === '-' ? undefined : resolve(ctx.cwd, flag);
+    const shown = flag !== undefined && flag !== '-' ? flag : path ? display(path, ctx.cwd) : '-';
+    if (path && !ctx.options.check) guardFileOutput(path, shown, protectedPaths(ctx), { flag: '--out', what: 'a design document', isOurs: isDesignDoc });
+
+    const raw = readInputs(loc.paths, ctx.cwd);
     const checked = synthesize(raw, EXTRA_CHARTS);
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };
     if (!checked.inputs || !checked.model || !checked.objects) {
-      ctx.stderr(`${findingsText(checked.findings, summary)}docs refused: fix the errors above; the previous document was left untouched\n`);
+      if (json) ctx.stdout(`${JSON.stringify(findingsJson(checked.findings), null, 2)}\n`);
+      else ctx.stderr(`${findingsText(checked.findings, summary)}docs refused: fix the errors above; the previous document was left untouched\n`);
       return EXIT.invalid;
     }
     const doc = renderDesignDoc(checked.inputs, checked.model, checked.objects);
-    const out = (ctx.options.out as string | undefined) ?? DEFAULT_DOC_PATH;
-    if (out === '-') {
-      if (ctx.options.check) throw new UsageError('--check needs a file, not -', 'drop --out -, or pass --out FILE');
+    const report = (status: 'written' | 'current' | 'stale' | 'missing', line: string, toStderr = false) => {
+      if (json) ctx.stdout(`${JSON.stringify({ out: shown, status }, null, 2)}\n`);
+      else (toStderr ? ctx.stderr : ctx.stdout)(line);
+    };
+    if (!path) {
       ctx.stdout(doc);
       return EXIT.ok;
     }
-    const path = resolve(ctx.cwd, out);
     if (ctx.options.check) {
       if (existsSync(path) && readFileSync(path, 'utf8') === doc) {
-        ctx.stdout(`${out} is current\n`);
+        report('current', `${shown} is current\n`);
         return EXIT.ok;
       }
-      ctx.stderr(`${out} is ${existsSync(path) ? 'stale' : 'missing'}: run \`ddbops docs${out === DEFAULT_DOC_PATH ? '' : ` --out ${out}`}\` and commit the result\n`);
+      const state = existsSync(path) ? 'stale' : 'missing';
+      report(state, `${shown} is ${state}: run \`ddbops docs${flag === undefined ? '' : ` --out ${flag}`}\` and commit the result\n`, true);
       return EXIT.invalid;
     }
-    writeFileAtomically(path, doc);
+    try {
+      writeFileAtomically(path, doc);
+    } catch (e) {
+      throw writeFailure(e, shown, '--out');
+    }
     const warnings = checked.findings.filter((f) => f.severity === 'warning');
-    if (warnings.length) ctx.stderr(findingsText(warnings, summary));
-    ctx.stdout(`wrote ${out}\n`);
+    if (warnings.length && !json) ctx.stderr(findingsText(warnings, summary));
+    report('written', `wrote ${shown}\n`);
     return EXIT.ok;
   },
 };

@@ -1,16 +1,26 @@
-import { writeFileSync } from 'fs';
 import { resolve } from 'path';
-import { UsageError } from '../../diagnostics/usage-error';
 import { Command, EXIT } from '../command';
+import { protectedPaths } from '../protected-paths';
 import { findingsJson, findingsText } from '../report-findings';
+
+/** A previous `plan --out` file, in any format: only such a file is replaced. */
+export function isPlanOutput(text: string): boolean {
+  if (text.startsWith('ddbops plan: ') || text.startsWith('## ddbops plan\n')) return true;
+  try {
+    const v = JSON.parse(text) as { formatVersion?: unknown; summary?: unknown; changes?: unknown };
+    return typeof v.formatVersion === 'number' && typeof v.summary === 'object' && Array.isArray(v.changes);
+  } catch {
+    return false;
+  }
+}
 
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Show what a change does to each environment\'s tables in AWS; exit 3 when the guard blocks it',
   options: [
-    { name: 'base', value: 'REF', description: 'Compare against this git ref. @default merge-base of HEAD and origin/main, else HEAD' },
-    { name: 'format', value: 'FORMAT', choices: ['text', 'markdown', 'json'], description: 'Output format. @default text' },
-    { name: 'out', value: 'FILE', description: 'Write the output to FILE and print the text plan to stdout' },
+    { name: 'base', value: 'REF', description: 'Compare against this git ref', default: 'merge-base of HEAD and origin/main, else HEAD' },
+    { name: 'format', value: 'FORMAT', choices: ['text', 'markdown', 'json'], description: 'Output format', default: 'text' },
+    { name: 'out', value: 'FILE', description: 'Write the output to FILE (only a new file or a previous plan is replaced) and print the text plan to stdout' },
   ],
   details: [
     'Head: the working tree\'s schemas/, environments/ and project.yaml, rendered in memory (no synth needed).',
@@ -21,20 +31,26 @@ export const planCommand: Command = {
     const [
       { readInputs }, { collectAcknowledgements }, { buildPlan }, { readBase }, { renderSide },
       { renderJson }, { renderMarkdown }, { renderText }, { planExitCode }, { EXTRA_CHARTS },
+      { writeFileAtomically }, { guardFileOutput }, { writeFailure },
     ] = await Promise.all([
       import('../../load/read-inputs'), import('../../plan/acknowledgements'), import('../../plan/build-plan'), import('../../plan/read-base'),
       import('../../plan/render-side'), import('../../plan/render-json'), import('../../plan/render-markdown'), import('../../plan/render-text'),
       import('../../plan/summary'), import('../extra-charts'),
+      import('../../write/write-file'), import('../../write/output-guard'), import('../../write/os-error'),
     ]);
     const format = (ctx.options.format as string | undefined) ?? 'text';
-    const raw = readInputs(ctx.paths, ctx.cwd);
+    const out = ctx.options.out as string | undefined;
+    const loc = ctx.project();
+    if (out !== undefined) guardFileOutput(resolve(ctx.cwd, out), out, protectedPaths(ctx), { flag: '--out', what: 'a plan', isOurs: isPlanOutput });
+    const raw = readInputs(loc.paths, ctx.cwd);
     const head = renderSide(raw, EXTRA_CHARTS);
     if (!head.objects || !head.model || !head.inputs) {
       if (format === 'json') ctx.stdout(`${JSON.stringify(findingsJson(head.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(head.findings, { schemas: raw.schemas.length, environments: raw.environments.length })}plan refused: the working tree's inputs are invalid; fix the errors above\n`);
       return EXIT.invalid;
     }
-    const base = readBase(ctx.cwd, ctx.paths, ctx.options.base as string | undefined, EXTRA_CHARTS);
+    // git runs in the project root, so plan works from any folder of the repository.
+    const base = readBase(loc.root, loc.paths, ctx.options.base as string | undefined, EXTRA_CHARTS);
     const plan = buildPlan({
       base: base.side,
       head: { objects: head.objects, model: head.model },
@@ -42,12 +58,11 @@ export const planCommand: Command = {
       acknowledgements: collectAcknowledgements(head.inputs),
     });
     const output = format === 'json' ? renderJson(plan) : format === 'markdown' ? renderMarkdown(plan) : renderText(plan);
-    const out = ctx.options.out as string | undefined;
     if (out !== undefined) {
       try {
-        writeFileSync(resolve(ctx.cwd, out), output);
+        writeFileAtomically(resolve(ctx.cwd, out), output);
       } catch (e) {
-        throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'pass --out a path in an existing, writable folder');
+        throw writeFailure(e, out, '--out');
       }
       ctx.stdout(renderText(plan));
     } else {

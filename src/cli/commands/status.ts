@@ -1,18 +1,20 @@
 import { didYouMean } from '../../diagnostics/did-you-mean';
 import { UsageError } from '../../diagnostics/usage-error';
-import { Command } from '../command';
+import { join } from 'path';
+import { display } from '../../load/read-inputs';
+import { Command, FORMAT_OPTION } from '../command';
 
 export const statusCommand: Command = {
   name: 'status',
   summary: 'Show the live tables and backup plans in the cluster, and their drift from dist/',
   options: [
-    { name: 'env', value: 'ENV', description: 'Only this environment. @default every environment in dist/' },
+    { name: 'env', value: 'ENV', description: 'Only this environment', default: 'every environment in dist/' },
     { name: 'all', description: 'Every environment in dist/ (the default)' },
-    { name: 'context', value: 'NAME', description: 'kubeconfig context. @default the current context' },
-    { name: 'kubeconfig', value: 'PATH', description: 'kubeconfig file. @default $KUBECONFIG, else ~/.kube/config' },
+    { name: 'context', value: 'NAME', description: 'kubeconfig context', default: 'the current context' },
+    { name: 'kubeconfig', value: 'PATH', description: 'kubeconfig file', default: '$KUBECONFIG, else ~/.kube/config' },
     { name: 'watch', description: 'Keep watching (Kubernetes watches) until every XR is Ready and Synced, or Ctrl-C' },
-    { name: 'dist', value: 'DIR', description: 'Rendered tree to compare with (what Argo CD applies). @default dist' },
-    { name: 'format', value: 'FORMAT', choices: ['table', 'json'], description: 'Output format. @default table' },
+    { name: 'dist', value: 'DIR', description: 'Rendered tree to compare with (what Argo CD applies)', default: 'dist/ next to project.yaml' },
+    { ...FORMAT_OPTION, aliases: { table: 'text' } },
   ],
   details: [
     'Desired state is the rendered dist/ tree, not the working tree: run `ddbops synth` first if schemas changed.',
@@ -27,7 +29,7 @@ export const statusCommand: Command = {
     ]);
     const { options } = ctx;
     if (options.env !== undefined && options.all) throw new UsageError('--env and --all cannot be used together');
-    const distDir = (options.dist as string | undefined) ?? 'dist';
+    const distDir = (options.dist as string | undefined) ?? display(join(ctx.project().root, 'dist'), ctx.cwd);
     const desired = parseDistTree(distDir, readDistTree(distDir, ctx.cwd));
     const names = desired.environments.map((e) => e.name);
     const env = options.env as string | undefined;

@@ -1,10 +1,12 @@
 /**
  * dist/ is replaced atomically: everything is written to a sibling staging
  * folder and swapped in, so a failed write leaves the previous tree intact.
+ * The tree always carries the output marker, and normal modes.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
 import { writeTreeAtomically } from '../../src/write/write-tree';
 
 function tree(dir: string): Record<string, string> {
@@ -24,6 +26,7 @@ describe('writeTreeAtomically', () => {
   let parent: string;
   let out: string;
   const previous = { 'platform/a.yaml': 'a: 1\n', 'dev/b.yaml': 'b: 2\n' };
+  const marker = { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT };
 
   beforeEach(() => {
     parent = fs.mkdtempSync(path.join(os.tmpdir(), 'write-tree-'));
@@ -33,13 +36,28 @@ describe('writeTreeAtomically', () => {
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   test('creates the tree when there was none', () => {
-    expect(tree(out)).toEqual(previous);
+    expect(tree(out)).toEqual({ ...previous, ...marker });
     expect(fs.readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('folders are 0755 and files 0644 under the usual umask, not the 0700 of a temp folder', () => {
+    // GIVEN the usual umask
+    const umask = process.umask(0o022);
+    try {
+      // WHEN
+      writeTreeAtomically(out, new Map(Object.entries(previous)));
+
+      // THEN
+      const modes = ['', 'platform', 'platform/a.yaml', OUTPUT_MARKER].map((p) => (fs.statSync(path.join(out, p)).mode & 0o777).toString(8));
+      expect(modes).toEqual(['755', '755', '644', '644']);
+    } finally {
+      process.umask(umask);
+    }
   });
 
   test('replaces the tree with exactly the new files: stale files and dirs are gone, nothing left behind', () => {
     writeTreeAtomically(out, new Map([['platform/a.yaml', 'a: 3\n'], ['prod/c.yaml', 'c: 4\n']]));
-    expect(tree(out)).toEqual({ 'platform/a.yaml': 'a: 3\n', 'prod/c.yaml': 'c: 4\n' });
+    expect(tree(out)).toEqual({ 'platform/a.yaml': 'a: 3\n', 'prod/c.yaml': 'c: 4\n', ...marker });
     expect(fs.existsSync(path.join(out, 'dev'))).toBe(false);
     expect(fs.readdirSync(parent)).toEqual(['dist']);
   });
@@ -49,7 +67,22 @@ describe('writeTreeAtomically', () => {
     ['a directory, then a file with its name', [['x/dir/inner.yaml', '1'], ['x/dir', '2']]],
   ])('a failing write (%s) leaves the previous tree intact and no staging folder', (_what, entries) => {
     expect(() => writeTreeAtomically(out, new Map(entries as Array<[string, string]>))).toThrow(/EEXIST|ENOTDIR|EISDIR/);
-    expect(tree(out)).toEqual(previous);
+    expect(tree(out)).toEqual({ ...previous, ...marker });
     expect(fs.readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('folders are 0755 and files 0644 under the usual umask, not the 0700 of a temp folder', () => {
+    // GIVEN the usual umask
+    const umask = process.umask(0o022);
+    try {
+      // WHEN
+      writeTreeAtomically(out, new Map(Object.entries(previous)));
+
+      // THEN
+      const modes = ['', 'platform', 'platform/a.yaml', OUTPUT_MARKER].map((p) => (fs.statSync(path.join(out, p)).mode & 0o777).toString(8));
+      expect(modes).toEqual(['755', '755', '644', '644']);
+    } finally {
+      process.umask(umask);
+    }
   });
 });
