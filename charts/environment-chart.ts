@@ -25,14 +25,15 @@ export class EnvironmentChart extends Chart {
     const confirm = env.confirmDeletion;
 
     const ns = new Namespace(this, 'namespace', { metadata: { name: env.namespace, labels: envLabel } });
-    for (const [k, v] of Object.entries(argocdMetadata({ wave: SYNC_WAVES.namespace, confirmDeletion: confirm }).annotations)) ns.metadata.addAnnotation(k, v);
+    for (const [k, v] of Object.entries(argocdMetadata({ wave: SYNC_WAVES.namespace, neverDelete: true }).annotations)) ns.metadata.addAnnotation(k, v);
 
     new ProviderConfig(this, 'provider-config', {
       metadata: {
         name: env.providerConfig.name,
         namespace: env.namespace,
         labels: envLabel,
-        ...argocdMetadata({ wave: SYNC_WAVES.providerConfig }),
+        // Every XR of the namespace reaches AWS through it: as guarded as the tables.
+        ...argocdMetadata({ wave: SYNC_WAVES.providerConfig, confirmDeletion: confirm }),
       },
       spec: {
         // No static credentials: the provider's own identity assumes a role in the account.

@@ -9,7 +9,9 @@ export const SYNC_WAVES = {
   compositions: 1,
   providerConfig: 0,
   tables: 1,
-  backups: 2,
+  // With the tables, not after them: the Selection picks tables by tag and needs none of
+  // them to exist, and a table that AWS refuses must not keep backups from starting.
+  backups: 1,
 } as const;
 
 export interface ArgoMetadataOptions {
@@ -18,12 +20,19 @@ export interface ArgoMetadataOptions {
   readonly skipDryRun?: boolean;
   /** Require a human to confirm pruning or deleting this object. */
   readonly confirmDeletion?: boolean;
+  /**
+   * Argo CD never prunes or deletes this object, even when asked to cascade.
+   * For environment namespaces: managed resources in a terminating namespace
+   * cannot finish their own deletion (crossplane-runtime #1150), so deleting
+   * one strands every table in it.
+   */
+  readonly neverDelete?: boolean;
 }
 
 export function argocdMetadata(o: ArgoMetadataOptions): { annotations: Record<string, string> } {
   const options = [
     ...(o.skipDryRun ? ['SkipDryRunOnMissingResource=true'] : []),
-    ...(o.confirmDeletion ? ['Prune=confirm', 'Delete=confirm'] : []),
+    ...(o.neverDelete ? ['Prune=false', 'Delete=false'] : o.confirmDeletion ? ['Prune=confirm', 'Delete=confirm'] : []),
   ];
   return {
     annotations: {

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { Composition, CompositionSpecMode } from '../imports/apiextensions.crossplane.io';
 import { Table } from '../imports/dynamodb.aws.m.upbound.io';
 import { Resources } from '../imports/pt.fn.crossplane.io';
+import { ManagementMode } from '../src/model/common';
+import { copyConditions } from './composed-status';
 import { TABLE_XR_KIND, TABLE_XR_PLURAL, XR_VERSION } from './dynamodb-table-definition';
 import { PATCH_AND_TRANSFORM_FUNCTION } from './function-patch-and-transform';
 import { composed, EXTERNAL_NAME, fromXr, mapFromXr, mergeFromXr, toXr } from './patches';
@@ -14,10 +16,18 @@ export interface DynamoDbTableCompositionProps {
 /**
  * Management policies per management mode. `keep-on-delete` omits Delete, so
  * deleting the XR releases the table instead of deleting it; `observe` only reads.
+ *
+ * None includes LateInitialize (which `*` implies): upjet computes its diff
+ * before late-initializing, and the Table ignores no field, so with it a field
+ * removed from git (replicas, an on-demand cap) is copied back from AWS into
+ * spec.forProvider and the removal never reaches AWS. The Table's external
+ * name comes from spec.tableName, so nothing needs late-initializing
+ * (crossplane-runtime v2 pkg/reconciler/managed/policies.go; upjet
+ * pkg/controller/external_tfpluginsdk.go Observe).
  */
-export const MANAGEMENT_POLICIES: Record<string, string[]> = {
-  'full': ['*'],
-  'keep-on-delete': ['Observe', 'Create', 'Update', 'LateInitialize'],
+export const MANAGEMENT_POLICIES: Readonly<Record<ManagementMode, readonly string[]>> = {
+  'full': ['Observe', 'Create', 'Update', 'Delete'],
+  'keep-on-delete': ['Observe', 'Create', 'Update'],
   'observe': ['Observe'],
 };
 
@@ -34,7 +44,7 @@ export function tablePatches() {
     fromXr('spec.tableName', EXTERNAL_NAME),
     fromXr('spec.region', 'spec.forProvider.region'),
     fromXr('spec.providerConfigName', 'spec.providerConfigRef.name'),
-    mapFromXr('spec.managementMode', 'spec.managementPolicies', MANAGEMENT_POLICIES),
+    mapFromXr('spec.managementMode', 'spec.managementPolicies', Object.fromEntries(Object.entries(MANAGEMENT_POLICIES).map(([k, v]) => [k, [...v]]))),
     fromXr('spec.hashKey', 'spec.forProvider.hashKey'),
     fromXr('spec.rangeKey', 'spec.forProvider.rangeKey'),
     fromXr('spec.attributes', 'spec.forProvider.attribute'),
@@ -60,6 +70,7 @@ export function tablePatches() {
     toXr('status.atProvider.streamArn', 'status.streamArn'),
     toXr('status.atProvider.id', 'status.tableName'),
     toXr('status.atProvider.region', 'status.region'),
+    copyConditions('table'),
   ];
 }
 

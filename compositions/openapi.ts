@@ -15,7 +15,17 @@ export const obj = (description: string, properties: Record<string, Schema>, req
 export const arr = (description: string, items: Schema, extra: Schema = {}): Schema => ({ type: 'array', description, items, ...extra });
 export const stringMap = (description: string): Schema => ({ type: 'object', description, additionalProperties: { type: 'string' } });
 
-/** A field the XR's spec must not change after creation (DynamoDB would replace the table). */
-export const immutable = (what: string): Schema => ({
-  'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: `${what} is immutable; changing it means a new table` }],
+/**
+ * A field the XR's spec must not change after creation. `consequence` says what
+ * a change would really need, in terms of the resource this XR composes, e.g.
+ * "changing it means a new table".
+ */
+export const immutable = (what: string, consequence: string): Schema => ({
+  'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: `${what} is immutable; ${consequence}` }],
 });
+
+/** A CEL rule with its message, for `x-kubernetes-validations`. */
+export interface CelRule {
+  readonly rule: string;
+  readonly message: string;
+}

@@ -1,11 +1,21 @@
 import {
-  ResourcesResources, ResourcesResourcesPatches, ResourcesResourcesPatchesPolicyToFieldPath,
-  ResourcesResourcesPatchesTransformsType, ResourcesResourcesPatchesType, ResourcesResourcesReadinessChecksType,
+  ResourcesResources, ResourcesResourcesPatches, ResourcesResourcesPatchesPolicyFromFieldPath, ResourcesResourcesPatchesPolicyToFieldPath,
+  ResourcesResourcesPatchesTransformsStringType, ResourcesResourcesPatchesTransformsType, ResourcesResourcesPatchesType,
+  ResourcesResourcesReadinessChecksType,
 } from '../imports/pt.fn.crossplane.io';
 
 /** XR field → composed field. A missing optional XR field skips the patch. */
 export function fromXr(from: string, to: string = from): ResourcesResourcesPatches {
   return { type: ResourcesResourcesPatchesType.FROM_COMPOSITE_FIELD_PATH, fromFieldPath: from, toFieldPath: to };
+}
+
+/**
+ * XR field → composed field; until the XR has it, the composed resource is not
+ * created at all (function-patch-and-transform's `Required` policy). How a
+ * resource waits for another one's status, e.g. a backup plan for its vaults.
+ */
+export function requiredFromXr(from: string, to: string): ResourcesResourcesPatches {
+  return { ...fromXr(from, to), policy: { fromFieldPath: ResourcesResourcesPatchesPolicyFromFieldPath.REQUIRED } };
 }
 
 /** XR field → composed field, merged into an existing object; keys already there win. */
@@ -16,6 +26,14 @@ export function mergeFromXr(from: string, to: string): ResourcesResourcesPatches
 /** XR field → composed field through a map transform (string in, any JSON out). */
 export function mapFromXr(from: string, to: string, map: Record<string, unknown>): ResourcesResourcesPatches {
   return { ...fromXr(from, to), transforms: [{ type: ResourcesResourcesPatchesTransformsType.MAP, map }] };
+}
+
+/** XR field → composed field through a Go fmt string, e.g. `aws:ResourceTag/%s`. */
+export function formatFromXr(from: string, to: string, fmt: string): ResourcesResourcesPatches {
+  return {
+    ...fromXr(from, to),
+    transforms: [{ type: ResourcesResourcesPatchesTransformsType.STRING, string: { type: ResourcesResourcesPatchesTransformsStringType.FORMAT, fmt } }],
+  };
 }
 
 /** Composed field → XR status. */

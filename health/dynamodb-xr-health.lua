@@ -95,6 +95,38 @@ local function describe(c)
   return messageOf(c)
 end
 
+-- What the provider says about each composed resource, copied by the
+-- Composition into status.resources.<name>.conditions: Crossplane v2 never
+-- carries an AWS error onto the XR's own Ready or Synced (its Synced only says
+-- the composed objects were applied). A composed Synced=False, or a failed
+-- LastAsyncOperation (upjet's async create/update/delete), is a failure even
+-- while the resource is still Ready: an update AWS refused leaves it Ready.
+-- Names are sorted so the message does not change from one check to the next.
+local function composedFailure(o)
+  if type(o.status) ~= "table" or type(o.status.resources) ~= "table" then
+    return nil
+  end
+  local names = {}
+  for name, _ in pairs(o.status.resources) do
+    names[#names + 1] = name
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local byType = conditionsByType({ status = o.status.resources[name] })
+    local s = byType["Synced"]
+    if s ~= nil and s.status == "False" and s.reason ~= "ReconcilePaused" then
+      return name .. ": " .. messageOf(s)
+    end
+    local a = byType["LastAsyncOperation"]
+    if a ~= nil and a.status == "False" then
+      return name .. ": " .. messageOf(a)
+    end
+  end
+  return nil
+end
+
+local composedFailed = composedFailure(obj)
+
 -- meta.IsPaused in crossplane-runtime only accepts the exact value "true".
 local pausedByAnnotation = annotations[PAUSE_ANNOTATION] == "true"
 local pausedInStatus = synced ~= nil and synced.status == "False" and synced.reason == "ReconcilePaused"
@@ -112,6 +144,8 @@ if meta.deletionTimestamp ~= nil then
       .. PAUSE_ANNOTATION .. " annotation"
   elseif syncFailed then
     hs.message = "Pending deletion; " .. messageOf(synced)
+  elseif composedFailed ~= nil then
+    hs.message = "Pending deletion; " .. composedFailed
   elseif type(meta.finalizers) == "table" and #meta.finalizers > 0 then
     hs.message = "Pending deletion; blocked by finalizers: " .. table.concat(meta.finalizers, ", ")
   else
@@ -144,6 +178,12 @@ end
 if syncFailed then
   hs.status = "Degraded"
   hs.message = messageOf(synced)
+  return hs
+end
+
+if composedFailed ~= nil then
+  hs.status = "Degraded"
+  hs.message = composedFailed
   return hs
 end
 

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Application } from '../../imports/argoproj.io';
-import { APPLICATION_HEALTH_LUA } from './application-health';
+import { readApplicationHealthLua } from './application-health';
 
 /**
  * Crossplane's recommended exclusion, as its "Configuring Crossplane with
@@ -40,7 +40,7 @@ export function argocdCmData(props: Omit<ArgoCdCmPatchProps, 'namespace'>): Reco
     'application.resourceTrackingMethod': 'annotation',
     'resource.exclusions': CROSSPLANE_RESOURCE_EXCLUSIONS,
     ...Object.fromEntries(props.xrKinds.map((kind) => [healthKey(props.apiGroup, kind), props.xrHealthLua])),
-    [healthKey(appGroup, Application.GVK.kind)]: APPLICATION_HEALTH_LUA,
+    [healthKey(appGroup, Application.GVK.kind)]: readApplicationHealthLua(),
   };
 }
 

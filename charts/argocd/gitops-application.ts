@@ -38,6 +38,18 @@ export interface GitOpsApplicationProps {
 }
 
 /**
+ * Diff by a server-side dry-run apply. With ServerSideApply=true Argo CD
+ * otherwise diffs with its structured-merge mode, which v3.5 documents as
+ * discontinued; the dry run also applies the CRDs' defaults and CEL rules,
+ * so a change the XRD would refuse shows in the diff, not only at sync.
+ */
+export const COMPARE_OPTIONS = { 'argocd.argoproj.io/compare-options': 'ServerSideDiff=true' } as const;
+
+function withAnnotation(meta: { annotations: Record<string, string> }, extra: Readonly<Record<string, string>>): { annotations: Record<string, string> } {
+  return { annotations: { ...meta.annotations, ...extra } };
+}
+
+/**
  * An Argo CD Application that continuously syncs one folder of committed YAML:
  * automated with selfHeal (drift in the cluster is reverted), prune as asked,
  * server-side apply, retry with backoff. It has no
@@ -51,7 +63,7 @@ export class GitOpsApplication extends Application {
         name: props.name,
         namespace: props.namespace,
         ...(props.labels ? { labels: props.labels } : {}),
-        ...argocdMetadata({ wave: props.wave, confirmDeletion: props.confirmDeletion ?? false }),
+        ...withAnnotation(argocdMetadata({ wave: props.wave, confirmDeletion: props.confirmDeletion ?? false }), COMPARE_OPTIONS),
       },
       spec: {
         project: props.project,

@@ -13,6 +13,8 @@ export function backupSection(model: Model): string {
     '### Protection per environment',
     protectionMatrix(envs),
     gaps(envs),
+    '### What the protection costs',
+    protectionCost(envs),
     '### Recovery steps',
     'The commands use the AWS CLI with credentials for the environment\'s account. A restore always creates a new table: DynamoDB cannot restore over an existing one.',
     pitrRestore(envs),
@@ -47,6 +49,60 @@ function protectionMatrix(envs: readonly EnvironmentModel[]): string {
   ]);
 }
 
+/**
+ * Recovery points a schedule makes in a day, for the simple cron and rate
+ * forms; undefined for anything else (the estimate then says "per run").
+ */
+export function runsPerDay(schedule: string): number | undefined {
+  const rate = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(schedule);
+  if (rate) {
+    const n = Number(rate[1]);
+    const perDay = rate[2].startsWith('minute') ? 1440 / n : rate[2].startsWith('hour') ? 24 / n : 1 / n;
+    return Number.isInteger(perDay) ? perDay : undefined;
+  }
+  const cron = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(schedule);
+  if (!cron) return undefined;
+  const [, minute, hour, dom, month, dow] = cron;
+  if (!/^\d+$/.test(minute) || !(dom === '*' || dom === '?') || month !== '*' || !(dow === '*' || dow === '?')) return undefined;
+  if (hour === '*') return 24;
+  if (/^\d+$/.test(hour)) return 1;
+  if (/^\d+(,\d+)*$/.test(hour)) return hour.split(',').length;
+  const every = /^(\*|0)\/(\d+)$/.exec(hour);
+  return every && 24 % Number(every[2]) === 0 ? 24 / Number(every[2]) : undefined;
+}
+
+/**
+ * The cost drivers, as multiples of each table's size, since prices differ by
+ * region and change: PITR is billed on the table's size whatever the window
+ * (DynamoDB developer guide, "Point-in-time backups"); every AWS Backup
+ * recovery point of a DynamoDB table is a full copy ("How AWS Backup works
+ * with DynamoDB": "the entire table data is backed up"); a copy to another
+ * region is stored there again and its transfer is billed; a replica is a
+ * whole second table that also receives every write.
+ */
+function protectionCost(envs: readonly EnvironmentModel[]): string {
+  const rows = envs.map((e) => {
+    const pitrTables = e.tables.filter((t) => t.pointInTimeRecovery.enabled).length;
+    const b = e.backupPlan;
+    const perDay = b ? runsPerDay(b.schedule) : undefined;
+    const points = b ? (perDay !== undefined ? `${perDay * b.retentionDays} (${perDay} a day × ${b.retentionDays} days)` : `one per run of ${code(b.schedule)}, kept ${b.retentionDays} days`) : '—';
+    const copyPoints = b?.copy ? (perDay !== undefined ? `${perDay * b.copy.retentionDays} more in ${code(b.copy.region)}, plus the transfer of ${perDay} × the table size a day` : `one more per run in ${code(b.copy.region)}, plus its transfer`) : '—';
+    const replicas = [...new Set(e.tables.flatMap((t) => t.replicas.map((r) => r.regionName)))];
+    return [
+      text(e.name),
+      pitrTables ? `${pitrTables} of ${e.tables.length} tables: their size, once` : 'none',
+      points,
+      copyPoints,
+      replicas.length ? `a full copy in ${replicas.map(code).join(', ')}, and every write again` : 'none',
+    ];
+  });
+  return blocks(
+    'Storage for each table, as multiples of its size (prices differ by region; the AWS pricing pages for DynamoDB and AWS Backup give the rate per GB-month):',
+    table(['Environment', 'Point-in-time recovery', 'AWS Backup recovery points kept', 'DR copies', 'Replicas'], rows),
+    'Point-in-time recovery is billed on the size of the table and its local secondary indexes, whatever the recovery window: shortening it saves nothing. Each AWS Backup recovery point of a DynamoDB table is a full copy of the table, not an increment, so an hourly schedule kept 30 days stores 720 copies of every table in the plan.',
+  );
+}
+
 function gaps(envs: readonly EnvironmentModel[]): string | undefined {
   const notes = envs.flatMap((e) => {
     const replicas = e.tables.some((t) => t.replicas.length);
@@ -57,7 +113,9 @@ function gaps(envs: readonly EnvironmentModel[]): string | undefined {
     const without = e.tables.filter((t) => !t.pointInTimeRecovery.enabled).map((t) => codeOutsideTable(t.tableName));
     return [`${codeOutsideTable(e.name)} has no AWS Backup plan and no replica, and ${joinAnd(without)} ${without.length === 1 ? 'has' : 'have'} no point-in-time recovery: ${without.length === 1 ? 'it' : 'they'} cannot be restored.`];
   });
-  return notes.length ? bullets(notes) : undefined;
+  return notes.length
+    ? blocks('Environments with less protection:', bullets(notes))
+    : 'Every environment has an AWS Backup plan or a replica besides point-in-time recovery.';
 }
 
 function tableChoice(tables: readonly ResolvedTable[]): string {

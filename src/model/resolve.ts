@@ -92,7 +92,6 @@ function resolveBackupPlan(
       copy: {
         region: copyRegion,
         retentionDays: b.copyToDr?.retentionDays ?? b.retentionDays!,
-        destinationVaultArn: `arn:aws:backup:${copyRegion}:${e.account}:backup-vault:${base}`,
       },
     } : {}),
     selectionTag: selectionTag ?? { key: 'BackupPlan', value: base },

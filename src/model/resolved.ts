@@ -103,7 +103,8 @@ export interface ResolvedBackupPlan {
   readonly retentionDays: number;
   readonly startWindowMinutes: number;
   readonly completionWindowMinutes: number;
-  readonly copy?: { readonly region: string; readonly retentionDays: number; readonly destinationVaultArn: string };
+  /** The copy vault has the primary vault's name, in this region. */
+  readonly copy?: { readonly region: string; readonly retentionDays: number };
   readonly selectionTag: { readonly key: string; readonly value: string };
   readonly tags: Readonly<Record<string, string>>;
 }

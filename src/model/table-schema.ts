@@ -37,9 +37,13 @@ export const AttributeSchema = z.strictObject({
   maximum: z.number().optional(),
 });
 
+/** A cap of at least 1, or -1: DynamoDB's (and Terraform's) way to remove a cap that is set. */
+const requestUnitCap = (what: string) => z.union([z.literal(-1), z.number().int().positive()])
+  .describe(`${what}; -1 removes a cap that is set (deleting the line leaves it in AWS)`);
+
 export const OnDemandThroughputSchema = z.strictObject({
-  maxReadRequestUnits: z.number().int().positive().optional(),
-  maxWriteRequestUnits: z.number().int().positive().optional(),
+  maxReadRequestUnits: requestUnitCap('Maximum read request units').optional(),
+  maxWriteRequestUnits: requestUnitCap('Maximum write request units').optional(),
 }).describe('Caps on on-demand throughput');
 
 export const ProvisionedThroughputSchema = z.strictObject({

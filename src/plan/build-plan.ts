@@ -5,7 +5,10 @@ import { RiskClass } from '../model/common';
 import { Model } from '../model/resolved';
 import { KubeObject, RenderedObject } from '../render/render';
 import { Acknowledgement } from './acknowledgements';
+import { classifyArgoCdCm } from './classify-argocd-cm';
 import { classifyBackup } from './classify-backup';
+import { classifyComposition } from './classify-composition';
+import { classifyDefinition } from './classify-definition';
 import { classifyGeneric } from './classify-generic';
 import { classifyTable } from './classify-table';
 import { applyGuard } from './guard';
@@ -31,6 +34,9 @@ type Classifier = (base: KubeObject | undefined, head: KubeObject | undefined) =
 const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   [TABLE_XR_KIND]: classifyTable,
   [BACKUP_XR_KIND]: classifyBackup,
+  Composition: classifyComposition,
+  CompositeResourceDefinition: classifyDefinition,
+  ConfigMap: classifyArgoCdCm,
 };
 
 const KIND_ORDER = ['Namespace', 'ProviderConfig', TABLE_XR_KIND, BACKUP_XR_KIND];

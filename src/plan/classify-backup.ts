@@ -38,7 +38,7 @@ export function classifyBackup(base: KubeObject | undefined, head: KubeObject | 
     const argo = pruneNeedsConfirmation(base) ? '; Argo CD waits for someone to confirm the prune' : '';
     return {
       action: 'delete',
-      changes: [change(`removes AWS Backup plan ${a.planName}: no new recovery points for any table; existing ones stay in vault ${a.vaultName} until they expire (AWS refuses to delete a vault that still holds them)${argo}`,
+      changes: [change(`removes AWS Backup plan ${a.planName}: Crossplane deletes its table selection, so no table gets new recovery points; the plan, the vault ${a.vaultName}${a.copy ? ` (and its copy in ${a.copy.region})` : ''} with every recovery point until it expires, and the backup role stay in AWS, no longer managed: AWS refuses to delete a vault that holds recovery points, and the role is what AWS Backup uses to expire them; delete them by hand once the vault is empty${argo}`,
         ['backup-removed'], ['recovery-weakened'])],
     };
   }
@@ -46,6 +46,13 @@ export function classifyBackup(base: KubeObject | undefined, head: KubeObject | 
   const a = readBackupSpec(base);
   const b = readBackupSpec(head);
   const changes: Change[] = [...retention(a, b), ...copy(a, b)];
+  // Copy fields besides region and retention: e.g. the copy vault's ARN, which the Composition now takes from the composed vault.
+  const copyRest = (o: KubeObject) => ({ ...specOf(o).copy, region: undefined, retentionDays: undefined, destinationVaultArn: undefined });
+  const copyFields = diffPaths(copyRest(base), copyRest(head), 'spec.copy');
+  if (copyFields.length) changes.push(change(`${listSome(copyFields)} change${copyFields.length === 1 ? 's' : ''}`));
+  if (specOf(base).copy?.destinationVaultArn && !specOf(head).copy?.destinationVaultArn && b.copy) {
+    changes.push(change('spec.copy.destinationVaultArn is no longer written by hand: the plan\'s copy action takes the ARN the composed DR vault reports, so the two cannot disagree'));
+  }
   if (a.schedule !== b.schedule) changes.push(change(`schedule ${a.schedule} → ${b.schedule}`));
   if (a.planName !== b.planName || a.vaultName !== b.vaultName) {
     changes.push(change(`plan/vault ${a.planName}/${a.vaultName} → ${b.planName}/${b.vaultName}: Crossplane creates them under the new names; recovery points in the old vault stay there`, [], ['cost']));
@@ -74,7 +81,7 @@ function retention(a: BackupSpec, b: BackupSpec): Change[] {
 
 function copy(a: BackupSpec, b: BackupSpec): Change[] {
   if (a.copy && !b.copy) {
-    return [change(`cross-region copy to ${a.copy.region} removed: no new copies leave the primary region; the DR vault keeps what it has until it expires`,
+    return [change(`cross-region copy to ${a.copy.region} removed: no new copies leave the primary region; the DR vault stays in AWS, no longer managed, with what it holds until it expires`,
       ['backup-removed'], ['recovery-weakened'])];
   }
   if (!a.copy && b.copy) return [change(`copies recovery points to ${b.copy.region}, kept ${b.copy.retentionDays} days`, [], ['cost'])];

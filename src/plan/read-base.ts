@@ -18,9 +18,12 @@ export interface Base {
 export const DIST_DIR = 'dist';
 
 /**
- * The base side: the base commit's inputs, synthesized in memory with this
- * ddbops (so an out-of-date dist/ cannot skew the plan); when those do not
- * validate, the dist/ committed at the base. Reads git only.
+ * The base side. Its objects are the dist/ committed at the base commit when
+ * there is one: that is what Argo CD applied, so a change of the engine itself
+ * (a Composition, an XRD, the charts) shows as the change it makes to the
+ * cluster. Its model (guards, environments, sources to acknowledge in) comes
+ * from the base commit's inputs, synthesized in memory with this ddbops.
+ * Without a committed dist/, the synthesized objects are the base. Reads git only.
  */
 export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, extraCharts: readonly ChartFactory[]): Base {
   const base = chooseBase(cwd, ref);
@@ -30,32 +33,40 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   const files = readTree(cwd, base.commit, [spec(paths.schemasDir), spec(paths.environmentsDir), spec(paths.projectFile)]);
   const raw = rawInputs(files, paths, spec);
   const notes = base.note ? [base.note] : [];
-  if (!raw.project && !raw.schemas.length && !raw.environments.length && !readDist(cwd, base.commit).length) {
+  const dist = readDist(cwd, base.commit);
+  if (!raw.project && !raw.schemas.length && !raw.environments.length && !dist.length) {
     notes.push(`${base.ref} has no ${paths.schemasDir}/, ${paths.environmentsDir}/ or ${paths.projectFile}, so every resource is new`);
     return { info: { ...info, source: 'empty', note: notes.join('; ') }, side: { objects: [] } };
   }
-  let why: string;
+  let rendered: { objects: readonly RenderedObject[]; model: NonNullable<PlanSide['model']> } | undefined;
+  let why: string | undefined;
   if (raw.project) {
     try {
       const result = renderSide({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, extraCharts);
       if (result.objects && result.model) {
-        return { info: { ...info, source: 'sources', ...(notes.length ? { note: notes.join('; ') } : {}) }, side: { objects: result.objects, model: result.model } };
+        rendered = { objects: result.objects, model: result.model };
+      } else {
+        const errors = result.findings.filter((f) => f.severity === 'error');
+        why = `its sources do not validate with this ddbops (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
       }
-      const errors = result.findings.filter((f) => f.severity === 'error');
-      why = `its sources do not validate with this ddbops (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
     } catch (e) {
       why = `its sources could not be rendered (${(e as Error).message})`;
     }
   } else {
     why = `it has no ${paths.projectFile}`;
   }
-  const objects = readDist(cwd, base.commit);
-  if (!objects.length) {
-    throw new UsageError(`cannot read the base ${base.ref}: ${why}, and it has no committed ${DIST_DIR}/`,
-      'pass --base at a commit where `ddbops validate` passes');
+  if (dist.length) {
+    if (why) notes.push(`${why}, so the base is its committed ${DIST_DIR}/`);
+    return {
+      info: { ...info, source: 'dist', ...(notes.length ? { note: notes.join('; ') } : {}) },
+      side: { objects: dist, ...(rendered ? { model: rendered.model } : {}) },
+    };
   }
-  notes.push(`${why}, so the base is its committed ${DIST_DIR}/`);
-  return { info: { ...info, source: 'dist', note: notes.join('; ') }, side: { objects } };
+  if (rendered) {
+    return { info: { ...info, source: 'sources', ...(notes.length ? { note: notes.join('; ') } : {}) }, side: rendered };
+  }
+  throw new UsageError(`cannot read the base ${base.ref}: ${why}, and it has no committed ${DIST_DIR}/`,
+    'pass --base at a commit where `ddbops validate` passes');
 }
 
 function rawInputs(files: readonly TreeFile[], paths: InputPaths, spec: (p: string) => string): Partial<RawInputs> & Pick<RawInputs, 'schemas' | 'environments'> {

@@ -44,6 +44,6 @@ export function shortCommit(commit: string | undefined): string {
 /** "HEAD at 1a2b3c4d5e6f (its sources synthesized in memory)"; `code` formats the ref and commit. */
 export function describeBase(plan: Plan, code: (s: string) => string = (s) => s): string {
   const b = plan.base;
-  const how = { sources: 'its sources synthesized in memory', dist: 'its committed dist/', empty: 'nothing there yet' }[b.source];
+  const how = { sources: 'its sources synthesized in memory', dist: 'its committed dist/, what Argo CD applies', empty: 'nothing there yet' }[b.source];
   return `${code(b.ref)}${b.commit ? ` at ${code(shortCommit(b.commit))}` : ''} (${how})`;
 }

@@ -1,7 +1,7 @@
 /** Renders a StatusReport as text (a table per environment) or JSON. Pure. */
 import { DriftEntry } from './drift';
 import { JsonValue } from './json';
-import { ConditionView, EnvironmentView, isReady, ResourceView, StatusReport } from './report';
+import { ConditionView, EnvironmentView, ResourceView, StatusReport } from './report';
 
 export const EXIT_OK = 0;
 export const EXIT_NOT_OK = 1;
@@ -57,9 +57,10 @@ function environmentText(env: EnvironmentView, desiredSource: string): string[] 
   if (env.resources.length === 0) {
     out.push(`  no DynamoDBTable or DynamoDBBackupPlan in namespace ${env.namespace}`);
   } else {
-    const header = ['KIND', 'NAME', 'AWS NAME', 'REGION', 'READY', 'SYNCED', 'LAST TRANSITION', 'GIT'];
+    const header = ['KIND', 'NAME', 'AWS NAME', 'REGION', 'READY', 'SYNCED', 'AWS', 'LAST TRANSITION', 'GIT'];
     const rows = env.resources.map((r) => [
       r.kind, r.name, r.awsName ?? '-', r.region ?? '-', shown(r.ready), shown(r.synced),
+      !r.aws ? '-' : r.aws.problems.length ? 'error' : 'ok',
       r.lastTransitionAge ? `${r.lastTransitionAge} ago` : '-',
       !r.inGit ? 'not in git' : r.drift.length ? `drift (${r.drift.length})` : 'in sync',
     ]);
@@ -70,9 +71,13 @@ function environmentText(env: EnvironmentView, desiredSource: string): string[] 
     ref: ref(r),
     lines: [r.arn ?? '-', ...(r.streamArn ? [`stream ${r.streamArn}`] : [])],
   }))));
-  out.push(...section('Conditions not True:', env.resources.filter((r) => !isReady(r)).map((r) => ({
+  out.push(...section('Conditions not True:', env.resources.filter((r) => r.ready.status !== 'True' || r.synced.status !== 'True').map((r) => ({
     ref: ref(r),
     lines: [conditionProblem('Ready', r.ready), conditionProblem('Synced', r.synced)].filter((l): l is string => !!l),
+  }))));
+  out.push(...section('AWS errors (what the provider reports for the composed resources):', env.resources.filter((r) => r.aws?.problems.length).map((r) => ({
+    ref: ref(r),
+    lines: r.aws!.problems.map((p) => `${p.resource}: ${p.type}=False${p.reason ? ` ${p.reason}` : ''}${p.message ? `: ${oneLine(p.message)}` : ''}`),
   }))));
   out.push(...section(`Drift (cluster vs ${desiredSource}${env.name}/):`, env.resources.filter((r) => r.drift.length > 0).map((r) => ({
     ref: ref(r),

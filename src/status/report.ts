@@ -16,6 +16,20 @@ export interface ConditionView {
   readonly lastTransitionTime?: string;
 }
 
+/**
+ * A composed resource the provider reports a failure for (its Synced=False,
+ * or a failed LastAsyncOperation), from the copy the Composition keeps in
+ * `status.resources.<name>.conditions`: Crossplane never puts these on the
+ * XR's own conditions.
+ */
+export interface AwsProblem {
+  /** The composed resource's name in the Composition, e.g. `table`, `plan`. */
+  readonly resource: string;
+  readonly type: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
 export interface ResourceView {
   readonly kind: StatusKind;
   /** metadata.name of the XR. */
@@ -31,6 +45,11 @@ export interface ResourceView {
   /** Latest lastTransitionTime of any condition, and its age relative to `now`. */
   readonly lastTransitionTime?: string;
   readonly lastTransitionAge?: string;
+  /**
+   * What the provider says about the composed resources: `undefined` when the
+   * XR carries no copy yet (nothing composed, or an older Composition).
+   */
+  readonly aws?: { readonly problems: readonly AwsProblem[] };
   /** Where the live spec differs from dist/; empty for an XR git does not have. */
   readonly drift: readonly DriftEntry[];
   /** False for an XR that exists only in the cluster. */
@@ -113,6 +132,25 @@ function latest(times: readonly (string | undefined)[]): string | undefined {
     .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
 }
 
+/** Failures of the composed resources, by resource name, Synced before LastAsyncOperation. */
+function awsView(status: JsonObject): ResourceView['aws'] {
+  const resources = obj(status.resources);
+  const names = Object.keys(resources).sort(compareStrings);
+  if (names.length === 0) return undefined;
+  const problems: AwsProblem[] = [];
+  for (const resource of names) {
+    const copy = obj(resources[resource]);
+    for (const type of ['Synced', 'LastAsyncOperation']) {
+      const c = condition(copy, type);
+      if (c.status !== 'False' || (type === 'Synced' && c.reason === 'ReconcilePaused')) continue;
+      problems.push({ resource, type, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) });
+      // One line per resource: a failed async operation also flips Synced, with the same words.
+      break;
+    }
+  }
+  return { problems };
+}
+
 function resourceView(kind: StatusKind, live: JsonObject, gitSpec: JsonObject | undefined, specSchema: JsonObject, now: Date): ResourceView {
   const spec = obj(live.spec);
   const status = obj(live.status);
@@ -125,6 +163,7 @@ function resourceView(kind: StatusKind, live: JsonObject, gitSpec: JsonObject | 
   const arn = isTable ? str(status.arn) : str(status.planArn);
   const streamArn = isTable ? str(status.streamArn) : undefined;
   const age = lastTransitionTime ? formatAge(lastTransitionTime, now) : undefined;
+  const aws = awsView(status);
   return {
     kind,
     name: str(obj(live.metadata).name) ?? '',
@@ -136,12 +175,14 @@ function resourceView(kind: StatusKind, live: JsonObject, gitSpec: JsonObject | 
     ...(streamArn ? { streamArn } : {}),
     ...(lastTransitionTime ? { lastTransitionTime } : {}),
     ...(age ? { lastTransitionAge: age } : {}),
+    ...(aws ? { aws } : {}),
     drift: gitSpec ? specDrift(gitSpec, live.spec, specSchema) : [],
     inGit: gitSpec !== undefined,
   };
 }
 
-export const isReady = (r: ResourceView): boolean => r.ready.status === 'True' && r.synced.status === 'True';
+/** Ready and Synced, and no composed resource failing in AWS. */
+export const isReady = (r: ResourceView): boolean => r.ready.status === 'True' && r.synced.status === 'True' && (r.aws?.problems.length ?? 0) === 0;
 
 /**
  * Builds the report. `live` maps each selected environment's namespace to its

@@ -1,56 +1,76 @@
 /**
  * The argoproj.io_Application health check (argocd-cm) under real Lua 5.1,
  * through test/health/run-health.lua, which gives a script only what Argo CD
- * gives a custom check without useOpenLibs. The root app waits on this
- * between sync waves, so it decides when the environment apps are created.
- * Testdata is named by state, as in Argo CD's resource_customizations.
+ * gives a custom check without useOpenLibs. The root app waits on it between
+ * sync waves, so it decides when the environment apps are created. Cases come
+ * from health/argoproj.io/Application/health_test.yaml (Argo CD's
+ * resource_customizations format), testdata named by state.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 
-import { APPLICATION_HEALTH_LUA } from '../../charts/argocd/application-health';
+import { APPLICATION_HEALTH_LUA_PATH, readApplicationHealthLua } from '../../charts/argocd/application-health';
 import { describeWithTools, toolPath } from '../harness/tools';
 import { JsonValue, toLuaChunk } from '../health/lua-literal';
-import { tempDir } from '../integration/synth-fixture';
 import { inDir } from './argocd-fixture';
 
-const TESTDATA = path.join(__dirname, 'testdata', 'application-health');
+const DIR = path.dirname(APPLICATION_HEALTH_LUA_PATH);
 const RUNNER = path.join(__dirname, '..', 'health', 'run-health.lua');
 
-const CASES = [
-  { file: 'healthy.yaml', status: 'Healthy', message: '', reason: 'the platform app is Healthy: the root may create the environment apps' },
-  { file: 'progressing_xrdsEstablishing.yaml', status: 'Progressing', message: 'Waiting for the CompositeResourceDefinition to be established', reason: 'the child is still converging; the root keeps waiting and shows why' },
-  { file: 'degraded_compositionBroken.yaml', status: 'Degraded', message: 'function-patch-and-transform: cannot pull package', reason: 'a broken platform stops the rollout with the child\'s own message' },
-  { file: 'missing_neverSynced.yaml', status: 'Missing', message: '', reason: 'a child whose resources do not exist yet is not Healthy' },
-  { file: 'suspended_childSuspended.yaml', status: 'Suspended', message: 'A resource is paused', reason: 'the child\'s health is passed through unchanged' },
-  { file: 'progressing_noStatus.yaml', status: 'Progressing', message: 'Waiting for the application to report its health', reason: 'a just-created Application has no status; treating it as Healthy is exactly the bug this check fixes' },
-  { file: 'progressing_noHealthYet.yaml', status: 'Progressing', message: 'Waiting for the application to report its health', reason: 'sync status alone says nothing about health' },
-];
+interface HealthCase {
+  readonly inputPath: string;
+  readonly healthStatus: { readonly status: string; readonly message: string };
+}
 
-test('every testdata file has a case, and every case a file', () => {
-  expect(fs.readdirSync(TESTDATA).sort()).toEqual(CASES.map((c) => c.file).sort());
+const CASES = (parse(fs.readFileSync(path.join(DIR, 'health_test.yaml'), 'utf8')) as { tests: HealthCase[] }).tests;
+
+/** Why each state reads as it does; one entry per testdata file. */
+const REASONS: Record<string, string> = {
+  'testdata/healthy.yaml': 'Healthy, Synced, and the last sync succeeded for this revision: the next wave may start.',
+  'testdata/healthy_noopCommit.yaml': 'A commit that does not touch the child moves its revision on without a sync; it is still done.',
+  'testdata/healthy_failedOnEarlierRevision.yaml': 'A failure on an older revision says nothing about the revision the child is in sync with now.',
+  'testdata/healthy_neverNeededSync.yaml': 'A child whose objects already matched git never needed an operation.',
+  'testdata/progressing_noStatus.yaml': 'A just-created Application has no status; treating it as Healthy is the bug this check exists for.',
+  'testdata/progressing_staleSource.yaml': 'The parent just changed the child\'s source; its status describes the old one.',
+  'testdata/progressing_syncRunning.yaml': 'A running sync, e.g. waiting for XRDs to be established, is not done.',
+  'testdata/progressing_syncTerminating.yaml': 'A sync being terminated is not done either.',
+  'testdata/progressing_outOfSyncButHealthy.yaml': 'Argo CD leaves missing objects out of health (argo-cd #25962): OutOfSync with Healthy means the XRDs may not exist yet.',
+  'testdata/progressing_healthMissing.yaml': 'Missing would make the parent ignore the child (and start the next wave); it is reported as not done.',
+  'testdata/progressing_xrdsEstablishing.yaml': 'The child\'s own Progressing, with its message.',
+  'testdata/degraded_syncFailed.yaml': 'A sync that failed for the current revision stops the rollout with Argo CD\'s message.',
+  'testdata/degraded_syncError.yaml': 'An Error phase is a failure too.',
+  'testdata/degraded_comparisonError.yaml': 'Sync status Unknown with a ComparisonError: git cannot be read, which is a failure, not a wait.',
+  'testdata/degraded_childDegraded.yaml': 'The child\'s Degraded passes through with its message (e.g. AWS refused a table).',
+  'testdata/suspended_childSuspended.yaml': 'The child\'s Suspended passes through.',
+};
+
+test('every testdata file has a case and a reason, and every case a file', () => {
+  const files = fs.readdirSync(path.join(DIR, 'testdata')).map((f) => `testdata/${f}`).sort();
+  expect(CASES.map((c) => c.inputPath).sort()).toEqual(files);
+  expect(Object.keys(REASONS).sort()).toEqual(files);
+});
+
+test('no case expects Missing or Unknown: a parent ignores children that report them', () => {
+  expect(CASES.filter((c) => c.healthStatus.status === 'Missing' || c.healthStatus.status === 'Unknown')).toEqual([]);
 });
 
 test('the rendered argocd-cm carries exactly this script', () => {
   const [cm] = inDir('argocd-cm-patch');
-  expect(cm.data['resource.customizations.health.argoproj.io_Application']).toBe(APPLICATION_HEALTH_LUA);
+  expect(cm.data['resource.customizations.health.argoproj.io_Application']).toBe(readApplicationHealthLua());
 });
 
 describeWithTools(['lua5.1'], 'argoproj.io_Application health under lua5.1', () => {
-  const { dir, cleanup } = tempDir('app-health-');
-  const script = path.join(dir, 'application-health.lua');
-  beforeAll(() => fs.writeFileSync(script, APPLICATION_HEALTH_LUA));
-  afterAll(cleanup);
-
-  test.each(CASES)('$file -> $status: $reason', ({ file, status, message }) => {
+  test.each(CASES.map((c) => ({ ...c, reason: REASONS[c.inputPath] })))('$inputPath -> $healthStatus.status: $reason', ({ inputPath, healthStatus }) => {
     // GIVEN the Application as Argo CD hands it over (JSON)
-    const obj = JSON.parse(JSON.stringify(parse(fs.readFileSync(path.join(TESTDATA, file), 'utf8')))) as JsonValue;
+    const obj = JSON.parse(JSON.stringify(parse(fs.readFileSync(path.join(DIR, inputPath), 'utf8')))) as JsonValue;
+
     // WHEN
-    const r = spawnSync(toolPath('lua5.1'), [RUNNER, script], { input: toLuaChunk(obj), encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(toolPath('lua5.1'), [RUNNER, APPLICATION_HEALTH_LUA_PATH], { input: toLuaChunk(obj), encoding: 'utf8', timeout: 10_000 });
+
     // THEN
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`${status}\t${message}\n`);
+    expect(r.stdout).toBe(`${healthStatus.status}\t${healthStatus.message}\n`);
   });
 });

@@ -4,8 +4,11 @@
  * settings (dist/argocd-cm-patch/).
  */
 import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../../health';
-import { APPLICATION_HEALTH_LUA } from '../../charts/argocd/application-health';
+import { readApplicationHealthLua } from '../../charts/argocd/application-health';
 import { byName, environment, inDir, Json, REPO, renderArgoCd, withModel } from './argocd-fixture';
+
+/** Every Application diffs by a server-side dry run (with ServerSideApply, Argo CD's other mode is discontinued). */
+const SERVER_SIDE_DIFF = { 'argocd.argoproj.io/compare-options': 'ServerSideDiff=true' };
 
 const REPO_URL = 'https://github.com/BigBeardWebSolutions/bbws-dynamodb-gitops.git';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -52,7 +55,7 @@ describe('dist/argocd: the bootstrap', () => {
     expect(root).toEqual({
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: 'bbws-dynamodb-root', namespace: 'argocd', labels: LABELS, annotations: { 'argocd.argoproj.io/sync-wave': '0' } },
+      metadata: { name: 'bbws-dynamodb-root', namespace: 'argocd', labels: LABELS, annotations: { 'argocd.argoproj.io/sync-wave': '0', ...SERVER_SIDE_DIFF } },
       spec: {
         project: 'bbws-dynamodb-bootstrap',
         source: { repoURL: REPO_URL, targetRevision: 'main', path: 'dist/argocd/apps', directory: PLAIN_YAML },
@@ -135,7 +138,7 @@ describe('dist/argocd/apps: what the root syncs', () => {
         name: 'bbws-dynamodb-platform',
         namespace: 'argocd',
         labels: LABELS,
-        annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=confirm,Delete=confirm' },
+        annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=confirm,Delete=confirm', ...SERVER_SIDE_DIFF },
       },
       spec: {
         project: 'bbws-dynamodb',
@@ -154,7 +157,7 @@ describe('dist/argocd/apps: what the root syncs', () => {
     expect(dev).toEqual({
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: 'bbws-dynamodb-dev', namespace: 'argocd', labels: LABELS, annotations: { 'argocd.argoproj.io/sync-wave': '0' } },
+      metadata: { name: 'bbws-dynamodb-dev', namespace: 'argocd', labels: LABELS, annotations: { 'argocd.argoproj.io/sync-wave': '0', ...SERVER_SIDE_DIFF } },
       spec: {
         project: 'bbws-dynamodb',
         source: { repoURL: REPO_URL, targetRevision: 'main', path: 'dist/dev', directory: PLAIN_YAML },
@@ -219,7 +222,7 @@ describe('dist/argocd-cm-patch: the argocd-cm settings', () => {
         'application.resourceTrackingMethod': 'annotation',
         'resource.exclusions': '- apiGroups:\n  - "*"\n  kinds:\n  - ProviderConfigUsage\n',
         ...Object.fromEntries(DYNAMODB_XR_HEALTH_KINDS.map((k) => [`resource.customizations.health.platform.bigbeard.co.za_${k}`, lua])),
-        'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA,
+        'resource.customizations.health.argoproj.io_Application': readApplicationHealthLua(),
       },
     });
     expect(Object.keys(cm.data).filter((k) => k.includes('useOpenLibs'))).toEqual([]);

@@ -6,6 +6,8 @@
  */
 import { environment, inDir, Json, REPO, renderArgoCd, withModel } from './argocd-fixture';
 
+const ENV_NAMES = REPO.model.environments.map((e) => e.name);
+
 const app = (env: string): Json => inDir('argocd/apps').find((o) => o.kind === 'Application' && o.metadata.name === `bbws-dynamodb-${env}`);
 const syncOptions = (o: Json): string[] => (o.metadata.annotations?.['argocd.argoproj.io/sync-options'] ?? '').split(',').filter(Boolean);
 
@@ -29,22 +31,34 @@ describe('automated sync per environment', () => {
   });
 });
 
-describe('prod tables and backup plan can be neither pruned nor deleted automatically', () => {
+describe('prod objects that others depend on can be neither pruned nor deleted automatically', () => {
   const prod = inDir('prod');
-  const holdsData = prod.filter((o) => ['DynamoDBTable', 'DynamoDBBackupPlan', 'Namespace'].includes(o.kind));
 
-  test('prod holds the three tables, the backup plan and the namespace', () => {
-    expect(holdsData.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+  test('prod renders the namespace, the ProviderConfig, the three tables and the backup plan, and nothing else', () => {
+    expect(prod.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
       'DynamoDBBackupPlan/dynamodb-backup',
       'DynamoDBTable/campaigns',
       'DynamoDBTable/products',
       'DynamoDBTable/tenants',
       'Namespace/bbws-prod',
+      'ProviderConfig/aws-prod',
     ]);
   });
 
-  test.each(holdsData.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const))('%s carries Prune=confirm and Delete=confirm', (_name, o) => {
-    expect(syncOptions(o)).toEqual(expect.arrayContaining(['Prune=confirm', 'Delete=confirm']));
+  test.each([
+    { kind: 'DynamoDBTable', options: ['Prune=confirm', 'Delete=confirm'], reason: 'a table holds the data' },
+    { kind: 'DynamoDBBackupPlan', options: ['Prune=confirm', 'Delete=confirm'], reason: 'the backup plan holds the way back' },
+    { kind: 'ProviderConfig', options: ['Prune=confirm', 'Delete=confirm'], reason: 'every XR of the namespace reaches AWS through it; without it none reconciles' },
+    { kind: 'Namespace', options: ['Prune=false', 'Delete=false'], reason: 'managed resources in a terminating namespace cannot finish their deletion (crossplane-runtime #1150): never from Argo CD' },
+  ])('$kind carries $options: $reason', ({ kind, options }) => {
+    for (const o of prod.filter((x) => x.kind === kind)) {
+      expect({ o: `${kind}/${o.metadata.name}`, options: syncOptions(o).filter((x) => /^(Prune|Delete)=/.test(x)) }).toEqual({ o: `${kind}/${o.metadata.name}`, options });
+    }
+  });
+
+  test.each(ENV_NAMES)('%s: the namespace is never pruned or deleted by Argo CD, whatever the environment\'s policy', (env) => {
+    const [ns] = inDir(env).filter((o) => o.kind === 'Namespace');
+    expect(syncOptions(ns)).toEqual(['Prune=false', 'Delete=false']);
   });
 
   test.each(['dev', 'sit'])('%s tables need no confirmation (auto-prune applies)', (env) => {

@@ -33,7 +33,7 @@ describe('EnvironmentChart (BBWS)', () => {
   const manifests = Object.fromEntries(['dev', 'sit', 'prod'].map((e) => [e, synthEnv(model, e)]));
   const ACCOUNTS: Record<string, string> = { dev: '536580886816', sit: '815856636111', prod: '093646564004' };
 
-  test.each(['dev', 'sit', 'prod'])('%s: a Namespace, a ProviderConfig, three tables, and a backup plan only in prod', (env) => {
+  test.each(['dev', 'sit', 'prod'])('%s: a Namespace, a ProviderConfig, three tables and a backup plan', (env) => {
     const m = manifests[env];
     expect(m.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       `Namespace/bbws-${env}`,
@@ -41,7 +41,7 @@ describe('EnvironmentChart (BBWS)', () => {
       'DynamoDBTable/campaigns',
       'DynamoDBTable/products',
       'DynamoDBTable/tenants',
-      ...(env === 'prod' ? ['DynamoDBBackupPlan/dynamodb-backup'] : []),
+      'DynamoDBBackupPlan/dynamodb-backup',
     ]);
     for (const o of m.filter((x) => x.kind !== 'Namespace')) expect(o.metadata.namespace).toBe(`bbws-${env}`);
     for (const o of m) {
@@ -67,44 +67,46 @@ describe('EnvironmentChart (BBWS)', () => {
     expect(kinds(manifests[env], 'Secret')).toEqual([]);
   });
 
-  test.each(['dev', 'sit', 'prod'])('%s: Argo CD waves order namespace < ProviderConfig < tables < backups', (env) => {
+  test.each(['dev', 'sit', 'prod'])('%s: Argo CD waves order namespace < ProviderConfig < tables = backups', (env) => {
     const m = manifests[env];
     const ns = wave(one(m, 'Namespace'));
     const pc = wave(one(m, 'ProviderConfig'));
     const tables = [...new Set(kinds(m, 'DynamoDBTable').map(wave))];
     expect(tables).toHaveLength(1);
-    expect(ns).toBeLessThan(pc);
-    expect(pc).toBeLessThan(tables[0]);
-    if (env === 'prod') expect(tables[0]).toBeLessThan(wave(one(m, 'DynamoDBBackupPlan')));
-    expect([ns, pc, tables[0]]).toEqual([-2, 0, 1]);
+    expect([ns, pc, tables[0], wave(one(m, 'DynamoDBBackupPlan'))]).toEqual([-2, 0, 1, 1]);
   });
 
-  test('prod tables, backup plan and namespace need a human to confirm pruning or deletion', () => {
+  test('prod tables, backup plan and ProviderConfig need a human to confirm pruning or deletion; the namespace is never pruned', () => {
     const m = manifests.prod;
     for (const o of [...kinds(m, 'DynamoDBTable'), one(m, 'DynamoDBBackupPlan')]) {
       expect(options(o)).toEqual(['Delete=confirm', 'Prune=confirm', 'SkipDryRunOnMissingResource=true']);
     }
-    expect(options(one(m, 'Namespace'))).toEqual(['Delete=confirm', 'Prune=confirm']);
-    // The ProviderConfig holds no data.
-    expect(options(one(m, 'ProviderConfig'))).toEqual([]);
+    expect(options(one(m, 'ProviderConfig'))).toEqual(['Delete=confirm', 'Prune=confirm']);
+    expect(options(one(m, 'Namespace'))).toEqual(['Delete=false', 'Prune=false']);
   });
 
-  test.each(['dev', 'sit'])('%s tables only skip the dry run (their CRD comes from the XRD); no confirmation', (env) => {
+  test.each(['dev', 'sit'])('%s tables only skip the dry run (their CRD comes from the XRD); no confirmation; the namespace is never pruned', (env) => {
     for (const o of kinds(manifests[env], 'DynamoDBTable')) expect(options(o)).toEqual(['SkipDryRunOnMissingResource=true']);
-    expect(options(one(manifests[env], 'Namespace'))).toEqual([]);
+    expect(options(one(manifests[env], 'ProviderConfig'))).toEqual([]);
+    expect(options(one(manifests[env], 'Namespace'))).toEqual(['Delete=false', 'Prune=false']);
   });
 
-  test('prod tables carry the backup selection tag; dev and sit tables do not', () => {
-    for (const o of kinds(manifests.prod, 'DynamoDBTable')) {
-      expect(o.spec.mandatoryTags.BackupPlan).toBe('bbws-prod-dynamodb');
-      expect(o.spec.backup).toEqual({ plan: 'dynamodb-backup' });
-    }
-    for (const env of ['dev', 'sit']) {
+  test('every table carries its environment\'s backup selection tag', () => {
+    for (const env of ['dev', 'sit', 'prod']) {
       for (const o of kinds(manifests[env], 'DynamoDBTable')) {
-        expect(o.spec.mandatoryTags.BackupPlan).toBeUndefined();
-        expect(o.spec.backup).toEqual({ plan: 'none' });
+        expect(o.spec.mandatoryTags.BackupPlan).toBe(`bbws-${env}-dynamodb`);
+        expect(o.spec.backup).toEqual({ plan: 'dynamodb-backup' });
       }
     }
+  });
+
+  test.each([
+    ['dev', 'cron(0 1 * * ? *)', 7],
+    ['sit', 'cron(0 1 * * ? *)', 14],
+  ])('BBWS %s: daily backups at 01:00 UTC kept %s days, as the legacy schemas ask, with no copy', (env, schedule, days) => {
+    const plan = one(manifests[env], 'DynamoDBBackupPlan');
+    expect(plan.spec).toMatchObject({ schedule, retentionDays: days, crossplane: { compositionRef: { name: 'dynamodbbackupplans-single-region.platform.bigbeard.co.za' } } });
+    expect(plan.spec.copy).toBeUndefined();
   });
 
   test('BBWS prod: replica eu-west-1, deletion protection, keep-on-delete; hourly backups kept 30 days, copied to eu-west-1 for 30 days', () => {
@@ -117,7 +119,7 @@ describe('EnvironmentChart (BBWS)', () => {
     expect(plan.spec).toMatchObject({
       schedule: 'cron(0 * * * ? *)',
       retentionDays: 30,
-      copy: { region: 'eu-west-1', retentionDays: 30, destinationVaultArn: 'arn:aws:backup:eu-west-1:093646564004:backup-vault:bbws-prod-dynamodb' },
+      copy: { region: 'eu-west-1', retentionDays: 30 },
       crossplane: { compositionRef: { name: 'dynamodbbackupplans-with-copy.platform.bigbeard.co.za' } },
     });
   });

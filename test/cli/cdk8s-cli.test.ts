@@ -61,7 +61,7 @@ test('cdk8s synth writes exactly what ddbops synth renders, into dist/, and list
   expect(r.stdout).toContain('  - .cdk8s.out/prod/dynamodbtable-tenants.yaml\n');
   // (build-if-stale may first say it rebuilds, when a source file changed after the last build)
   expect(r.stderr.split('\n').filter((l) => !l.includes('npm run build')).join('\n'))
-    .toBe('wrote 30 files (argocd-cm-patch 1, argocd 7, dev 5, platform 6, prod 6, sit 5) to dist/ and .cdk8s.out/, and docs/dynamodb-design.md\n');
+    .toBe('wrote 32 files (argocd-cm-patch 1, argocd 7, dev 6, platform 6, prod 6, sit 6) to dist/ and .cdk8s.out/, and docs/dynamodb-design.md\n');
 });
 
 test('invalid input: cdk8s synth fails with ddbops\' findings and exit code, and the previous dist/ is left as it was', async () => {

@@ -67,7 +67,7 @@ describe('output and desired-state flags', () => {
     // THEN
     expect(r).toEqual({
       code: 0,
-      stdout: `wrote 30 files (argocd-cm-patch 1, argocd 7, dev 5, platform 6, prod 6, sit 5) to ${join(elsewhere, 'out')}/, and ${join(elsewhere, 'design.md')}\n`,
+      stdout: `wrote 32 files (argocd-cm-patch 1, argocd 7, dev 6, platform 6, prod 6, sit 6) to ${join(elsewhere, 'out')}/, and ${join(elsewhere, 'design.md')}\n`,
       stderr: '',
     });
   });

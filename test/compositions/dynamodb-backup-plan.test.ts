@@ -19,6 +19,7 @@ function synth(build: (chart: ReturnType<typeof Testing.chart>) => void): Json {
 }
 
 const f = (from: string, to: string) => ({ type: 'FromCompositeFieldPath', fromFieldPath: from, toFieldPath: to });
+const req = (from: string, to: string) => ({ ...f(from, to), policy: { fromFieldPath: 'Required' } });
 const t = (from: string, to: string) => ({ type: 'ToCompositeFieldPath', fromFieldPath: from, toFieldPath: to });
 const PC = f('spec.providerConfigName', 'spec.providerConfigRef.name');
 const RULE = 'spec.forProvider.rule[0]';
@@ -30,25 +31,34 @@ const ROWS: Array<[string, Json, string]> = [
   ['vault', f('spec.region', 'spec.forProvider.region'), 'The primary vault sits in the primary region, next to the tables.'],
   ['vault', f('spec.tags', 'spec.forProvider.tags'), 'Mandatory environment tags.'],
   ['vault', t('status.atProvider.arn', 'status.vaultArn'), 'Users see the vault ARN on the XR.'],
+  ['vault', t('status.atProvider.id', 'status.vaultName'), 'The name AWS reports once the vault exists: what the plan waits for.'],
+  ['vault', t('status.conditions', 'status.resources.vault.conditions'), 'The provider\'s verdict on the vault reaches the XR.'],
   ['copy-vault', f('spec.copy.region', 'spec.forProvider.region'), 'The copy vault sits in the DR region.'],
-  ['copy-vault', t('status.atProvider.arn', 'status.copyVaultArn'), 'Users see the copy vault ARN on the XR.'],
+  ['copy-vault', t('status.atProvider.arn', 'status.copyVaultArn'), 'The copy vault\'s ARN, which the plan\'s copy action points at.'],
+  ['copy-vault', t('status.conditions', 'status.resources[copy-vault].conditions'), 'The provider\'s verdict on the copy vault reaches the XR.'],
   ['role', f('spec.roleName', 'metadata.annotations[crossplane.io/external-name]'), 'The IAM role name is its external name.'],
-  ['role', t('status.atProvider.arn', 'status.roleArn'), 'Users see the role ARN on the XR.'],
+  ['role', t('status.atProvider.arn', 'status.roleArn'), 'Users see the role ARN on the XR; the selection takes it from there.'],
   ['plan', f('spec.planName', 'spec.forProvider.name'), 'A plan\'s external name is an AWS-generated id, so the name is a field.'],
-  ['plan', f('spec.vaultName', `${RULE}.targetVaultName`), 'Recovery points land in the primary vault.'],
+  ['plan', req('status.vaultName', `${RULE}.targetVaultName`), 'The vault name comes from the composed vault once it exists: the plan is not created before it.'],
   ['plan', f('spec.schedule', `${RULE}.schedule`), 'cron(...) or rate(...).'],
   ['plan', f('spec.startWindowMinutes', `${RULE}.startWindow`), 'How long a backup may wait to start.'],
   ['plan', f('spec.completionWindowMinutes', `${RULE}.completionWindow`), 'How long a backup may take.'],
   ['plan', f('spec.retentionDays', `${RULE}.lifecycle.deleteAfter`), 'Retention in the primary vault.'],
-  ['plan', f('spec.copy.destinationVaultArn', `${RULE}.copyAction[0].destinationVaultArn`), 'Each recovery point is copied to the DR vault.'],
+  ['plan', req('status.copyVaultArn', `${RULE}.copyAction[0].destinationVaultArn`), 'Copies go to the ARN the composed DR vault reports, never a hand-built one.'],
   ['plan', f('spec.copy.retentionDays', `${RULE}.copyAction[0].lifecycle.deleteAfter`), 'A copy without its own lifecycle is kept forever.'],
   ['plan', t('status.atProvider.arn', 'status.planArn'), 'Users see the plan ARN on the XR.'],
-  ['selection', f('spec.selectionName', 'spec.forProvider.name'), 'The selection name; the XRD makes it immutable since every Selection field forces a replacement.'],
-  ['selection', f('spec.selectionTag.key', 'spec.forProvider.selectionTag[0].key'), 'Tables carrying this tag key...'],
-  ['selection', f('spec.selectionTag.value', 'spec.forProvider.selectionTag[0].value'), '...with this value are backed up.'],
+  ['plan', t('status.atProvider.id', 'status.planId'), 'The plan id, which the selection waits for.'],
+  ['table-selection', f('spec.selectionName', 'spec.forProvider.name'), 'The selection name; the XRD makes it immutable since every Selection field forces a replacement.'],
+  ['table-selection', req('status.planId', 'spec.forProvider.planId'), 'Created only once the plan exists, so it never fails on a reference it cannot resolve yet.'],
+  ['table-selection', req('status.roleArn', 'spec.forProvider.iamRoleArn'), 'The backup role of this XR.'],
+  ['table-selection', {
+    ...f('spec.selectionTag.key', 'spec.forProvider.condition[0].stringEquals[0].key'),
+    transforms: [{ type: 'string', string: { type: 'Format', fmt: 'aws:ResourceTag/%s' } }],
+  }, 'AWS\'s recommended form: a condition on the tag...'],
+  ['table-selection', f('spec.selectionTag.value', 'spec.forProvider.condition[0].stringEquals[0].value'), '...with this value.'],
 ];
 
-const COPY_ONLY = new Set(['copy-vault', 'spec.copy.destinationVaultArn', 'spec.copy.retentionDays']);
+const COPY_ONLY = new Set(['copy-vault', 'spec.copy.retentionDays', 'status.copyVaultArn']);
 const isCopyOnly = ([res, patch]: [string, Json, string]) => COPY_ONLY.has(res) || COPY_ONLY.has(patch.fromFieldPath);
 
 describe('DynamoDbBackupPlanDefinition', () => {
@@ -63,27 +73,38 @@ describe('DynamoDbBackupPlanDefinition', () => {
     expect(xrd.spec.defaultCompositionRef).toEqual({ name: `dynamodbbackupplans-single-region.${GROUP}` });
   });
 
-  test('the selection never changes in place: selectionName and selectionTag are immutable', () => {
+  test('the selection never changes in place: selectionName and selectionTag are immutable, and the message names the backup selection', () => {
     for (const field of ['selectionName', 'selectionTag']) {
-      expect(spec.properties[field]['x-kubernetes-validations']).toEqual([expect.objectContaining({ rule: 'self == oldSelf' })]);
+      expect(spec.properties[field]['x-kubernetes-validations']).toEqual([{
+        rule: 'self == oldSelf',
+        message: `${field} is immutable; AWS Backup cannot change a backup selection in place, so changing it means deleting this DynamoDBBackupPlan and creating a new one`,
+      }]);
     }
   });
 
+  test('spec.copy and the Composition must agree (CEL on spec.crossplane.compositionRef)', () => {
+    expect(spec['x-kubernetes-validations']).toEqual([expect.objectContaining({
+      message: 'spec.copy and the Composition must agree: the dynamodbbackupplans-with-copy Composition needs spec.copy, and the single-region one takes none',
+    })]);
+  });
+
   test('a copy always has its own retention, and retention fits AWS Backup\'s limits', () => {
-    expect(spec.properties.copy.required).toEqual(['region', 'retentionDays', 'destinationVaultArn']);
+    expect(spec.properties.copy.required).toEqual(['region', 'retentionDays']);
     expect(spec.properties.retentionDays.minimum).toBeGreaterThanOrEqual(1);
     expect(spec.properties.schedule.pattern).toBe('^(cron|rate)\\(.+\\)$');
   });
 
-  test('status holds the plan, vault, copy vault and role ARNs', () => {
-    expect(Object.keys(xrd.spec.versions[0].schema.openAPIV3Schema.properties.status.properties).sort())
-      .toEqual(['copyVaultArn', 'planArn', 'roleArn', 'vaultArn']);
+  test('status holds the ARNs and names the composed resources report, and each one\'s own conditions', () => {
+    const status = xrd.spec.versions[0].schema.openAPIV3Schema.properties.status;
+    expect(Object.keys(status.properties).sort())
+      .toEqual(['copyVaultArn', 'copyVaultName', 'planArn', 'planId', 'resources', 'roleArn', 'vaultArn', 'vaultName']);
+    expect(Object.keys(status.properties.resources.properties).sort()).toEqual(['copy-vault', 'plan', 'role', 'role-backup-policy', 'role-restore-policy', 'table-selection', 'vault']);
   });
 });
 
 describe.each([
-  { withCopy: true, name: `dynamodbbackupplans-with-copy.${GROUP}`, resources: ['vault', 'copy-vault', 'role', 'role-backup-policy', 'role-restore-policy', 'plan', 'selection'] },
-  { withCopy: false, name: `dynamodbbackupplans-single-region.${GROUP}`, resources: ['vault', 'role', 'role-backup-policy', 'role-restore-policy', 'plan', 'selection'] },
+  { withCopy: true, name: `dynamodbbackupplans-with-copy.${GROUP}`, resources: ['vault', 'copy-vault', 'role', 'role-backup-policy', 'role-restore-policy', 'plan', 'table-selection'] },
+  { withCopy: false, name: `dynamodbbackupplans-single-region.${GROUP}`, resources: ['vault', 'role', 'role-backup-policy', 'role-restore-policy', 'plan', 'table-selection'] },
 ])('DynamoDbBackupPlanComposition withCopy=$withCopy', ({ withCopy, name, resources }) => {
   const composition = synth((c) => new DynamoDbBackupPlanComposition(c, 'composition', { group: GROUP, withCopy }));
   const step = composition.spec.pipeline[0];
@@ -101,6 +122,7 @@ describe.each([
     for (const r of step.input.resources as Json[]) {
       expect(r.readinessChecks).toEqual([{ type: 'MatchCondition', matchCondition: { type: 'Ready', status: 'True' } }]);
       expect(r.patches).toContainEqual(PC);
+      expect(r.patches).toContainEqual(t('status.conditions', r.name.includes('-') ? `status.resources[${r.name}].conditions` : `status.resources.${r.name}.conditions`));
       expect(r.base.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig' });
     }
   });
@@ -129,15 +151,27 @@ describe.each([
     });
   });
 
-  test('the selection resolves the role and plan of this XR and matches by STRINGEQUALS tag', () => {
-    expect(byName.selection.base.spec.forProvider).toEqual({
-      iamRoleArnSelector: { matchControllerRef: true },
-      planIdSelector: { matchControllerRef: true },
-      selectionTag: [{ type: 'STRINGEQUALS' }],
+  test('the selection takes every DynamoDB table and narrows it by a tag condition, AWS\'s recommended form: nothing else carrying the tag is swept in', () => {
+    expect(byName['table-selection'].base.spec.forProvider).toEqual({
+      resources: ['arn:aws:dynamodb:*:*:table/*'],
+      condition: [{ stringEquals: [{}] }],
     });
   });
 
   test('vaults are never force-destroyed with their recovery points', () => {
     for (const v of ['vault', ...(withCopy ? ['copy-vault'] : [])]) expect(byName[v].base.spec.forProvider.forceDestroy).toBe(false);
+  });
+
+  test.each([
+    ['vault', ['Observe', 'Create', 'Update'], 'AWS refuses to delete a vault holding recovery points; deleting the XR must not hang on it'],
+    ['copy-vault', ['Observe', 'Create', 'Update'], 'the same for the DR copies'],
+    ['role', ['Observe', 'Create', 'Update'], 'AWS Backup expires recovery points with the role that made them'],
+    ['role-backup-policy', ['Observe', 'Create', 'Update', 'LateInitialize'], 'kept with the role; its AWS id reaches the external name only by late-initialization'],
+    ['role-restore-policy', ['Observe', 'Create', 'Update', 'LateInitialize'], 'the same'],
+    ['plan', ['Observe', 'Create', 'Update', 'LateInitialize'], 'kept with the vault it fills; its AWS id reaches the external name only by late-initialization'],
+    ['table-selection', ['*'], 'deleting the selection is what stops new backups'],
+  ])('%s: management policies %j, because %s', (res, policies) => {
+    if (!byName[res]) return;
+    expect(byName[res].base.spec.managementPolicies).toEqual(policies);
   });
 });

@@ -41,14 +41,17 @@ describe('DynamoDbTableDefinition', () => {
     expect(other.spec.group).toBe('tables.acme.io');
   });
 
-  test('printer columns: TABLE, REGION, BILLING, PITR, BACKUP (Crossplane appends SYNCED, READY, COMPOSITION, AGE)', () => {
+  test('printer columns: TABLE, BILLING and the provider\'s verdict by default; where, how protected, the provider\'s words and the ARN with -o wide', () => {
     const cols = version.additionalPrinterColumns as Json[];
-    expect(cols.filter((c) => !c.priority).map((c) => [c.name, c.type, c.jsonPath])).toEqual([
-      ['TABLE', 'string', '.spec.tableName'],
-      ['REGION', 'string', '.spec.region'],
-      ['BILLING', 'string', '.spec.billingMode'],
-      ['PITR', 'boolean', '.spec.pointInTimeRecovery.enabled'],
-      ['BACKUP', 'string', '.spec.backup.plan'],
+    expect(cols.map((c) => [c.name, c.type, c.jsonPath, c.priority ?? 0])).toEqual([
+      ['TABLE', 'string', '.spec.tableName', 0],
+      ['BILLING', 'string', '.spec.billingMode', 0],
+      ['AWS', 'string', ".status.resources.table.conditions[?(@.type=='Synced')].reason", 0],
+      ['REGION', 'string', '.spec.region', 1],
+      ['PITR', 'boolean', '.spec.pointInTimeRecovery.enabled', 1],
+      ['BACKUP', 'string', '.spec.backup.plan', 1],
+      ['MESSAGE', 'string', ".status.resources.table.conditions[?(@.type=='Synced')].message", 1],
+      ['ARN', 'string', '.status.arn', 1],
     ]);
     // Columns Crossplane adds itself must not be declared twice.
     expect(cols.map((c) => c.name)).not.toEqual(expect.arrayContaining(['READY']));
@@ -57,9 +60,10 @@ describe('DynamoDbTableDefinition', () => {
 
   test('every printer column points at a field the schema declares', () => {
     for (const c of version.additionalPrinterColumns as Json[]) {
-      const [, root, ...rest] = (c.jsonPath as string).split('.');
+      // A filter ([?(@.type=='Synced')]) selects array items; the field after it belongs to the items.
+      const [, root, ...rest] = (c.jsonPath as string).replace(/\[\?\(.*?\)\]/g, '[]').split('.');
       let node = version.schema.openAPIV3Schema.properties[root];
-      for (const p of rest) node = node?.properties?.[p];
+      for (const p of rest) node = p.endsWith('[]') ? node?.properties?.[p.slice(0, -2)]?.items : node?.properties?.[p];
       expect({ column: c.name, declared: node !== undefined }).toEqual({ column: c.name, declared: true });
     }
   });
@@ -72,7 +76,7 @@ describe('DynamoDbTableDefinition', () => {
     ['localSecondaryIndexes', 'LSIs exist only from table creation'],
   ])('%s is immutable (self == oldSelf): %s', (field) => {
     expect(spec.properties[field]['x-kubernetes-validations']).toEqual([expect.objectContaining(IMMUTABLE)]);
-    expect(spec.properties[field]['x-kubernetes-validations'][0].message).toMatch(/immutable/);
+    expect(spec.properties[field]['x-kubernetes-validations'][0].message).toMatch(new RegExp(`^${field} is immutable; .*changing it means a new table$`));
   });
 
   test('adding or removing the optional rangeKey or LSIs is refused too (a field-level transition rule only sees changes)', () => {
@@ -117,8 +121,25 @@ describe('DynamoDbTableDefinition', () => {
     ]);
   });
 
-  test('status holds arn, streamArn, tableName and region', () => {
-    expect(Object.keys(version.schema.openAPIV3Schema.properties.status.properties).sort()).toEqual(['arn', 'region', 'streamArn', 'tableName']);
+  test('status holds arn, streamArn, tableName and region, and the composed Table\'s own conditions', () => {
+    const status = version.schema.openAPIV3Schema.properties.status;
+    expect(Object.keys(status.properties).sort()).toEqual(['arn', 'region', 'resources', 'streamArn', 'tableName']);
+    expect(Object.keys(status.properties.resources.properties.table.properties.conditions.items.properties).sort())
+      .toEqual(['lastTransitionTime', 'message', 'observedGeneration', 'reason', 'status', 'type']);
+  });
+
+  test('attributes are bounded by the most key attributes a table can have (2 + 20 GSIs × 2 + 5 LSIs), which also bounds the CEL cost', () => {
+    expect(spec.properties.attributes.maxItems).toEqual(47);
+  });
+
+  test('LSIs are a list-map by name, so the API server refuses two with one name', () => {
+    expect(spec.properties.localSecondaryIndexes).toMatchObject({ 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'] });
+  });
+
+  test('on-demand caps take -1 (remove a cap) or at least 1, never 0', () => {
+    for (const f of ['maxReadRequestUnits', 'maxWriteRequestUnits']) {
+      expect(spec.properties.onDemandThroughput.properties[f]).toMatchObject({ minimum: -1, 'x-kubernetes-validations': [expect.objectContaining({ rule: 'self != 0' })] });
+    }
   });
 
   test('every field has a description, for kubectl explain', () => {

@@ -111,11 +111,21 @@ describe('coverage', () => {
     expect(matrix.header).toEqual(['Setting', 'dev', 'prod', 'sit']);
     expect(row('AWS account')).toEqual(['AWS account', '`536580886816`', '`093646564004`', '`815856636111`']);
     expect(row('DR region')).toEqual(['DR region', '—', '`eu-west-1`', '—']);
-    expect(row('AWS Backup')).toEqual(['AWS Backup', 'off', '`cron(0 * * * ? *)`, kept 30 days', 'off']);
+    expect(row('AWS Backup')).toEqual(['AWS Backup', '`cron(0 1 * * ? *)`, kept 7 days', '`cron(0 * * * ? *)`, kept 30 days', '`cron(0 1 * * ? *)`, kept 14 days']);
     expect(row('Cross-region backup copy')).toEqual(['Cross-region backup copy', '—', '`eu-west-1`, kept 30 days', '—']);
     expect(row('Replicas')).toEqual(['Replicas', 'none', '`eu-west-1`', 'none']);
     expect(row('Deletion protection')).toEqual(['Deletion protection', 'off', 'on', 'off']);
     expect(row('Management mode')).toEqual(['Management mode', '`full`', '`keep-on-delete`', '`full`']);
+  });
+
+  test('the cost of protection: PITR once per table, every AWS Backup recovery point a full copy, DR copies and their transfer, replicas', () => {
+    // WHEN
+    const section = doc.slice(doc.indexOf('### What the protection costs'), doc.indexOf('### Recovery steps'));
+
+    // THEN
+    expect(section).toContain('| prod | 3 of 3 tables: their size, once | 720 (24 a day × 30 days) | 720 more in `eu-west-1`, plus the transfer of 24 × the table size a day | a full copy in `eu-west-1`, and every write again |');
+    expect(section).toContain('| dev | 3 of 3 tables: their size, once | 7 (1 a day × 7 days) | — | none |');
+    expect(section).toContain('whatever the recovery window: shortening it saves nothing');
   });
 
   test('the recovery commands name the real tables, regions, vault and role', () => {

@@ -46,6 +46,11 @@ const REASONS: Record<string, string> = {
   'testdata/degraded_syncedFalse.yaml': 'Synced=False wins over Ready=True even when Ready is listed first.',
   'testdata/degraded_readyUnavailable.yaml': 'Ready=False/Unavailable means Crossplane expected the resource to be available and knows it is not.',
   'testdata/suspended_paused.yaml': 'A deliberate crossplane.io/paused is Suspended, not Degraded as the upstream check reports it.',
+  'testdata/healthy_composedInSync.yaml': 'Every composed resource in sync with AWS, as copied into status.resources, changes nothing.',
+  'testdata/degraded_composedCreateFailed.yaml': 'AWS refused to create the table: only the composed Table knows, and Argo CD must show Degraded with AWS\'s words, not Progressing forever.',
+  'testdata/degraded_composedUpdateFailedWhileReady.yaml': 'An update AWS refused leaves the table Ready; the composed Synced=False still makes it Degraded.',
+  'testdata/degraded_composedAsyncFailureOnly.yaml': 'upjet reports a failed async update in LastAsyncOperation before Synced follows: Degraded already.',
+  'testdata/degraded_backupPlanComposedFailed.yaml': 'With several failing resources, the first by name is shown, so the message is stable between checks.',
   'testdata/suspended_pausedAnnotationOnly.yaml': 'The annotation alone pauses the XR even before Crossplane has updated its status.',
 };
 

@@ -8,7 +8,8 @@
  * deterministic, so a first render without observed resources supplies the
  * composed objects, owner references included; we then add a status.
  */
-import { KubeObject, renderComposition } from '../harness/crossplane';
+import { renderComposition } from '../harness/crossplane';
+import { converge, resourceName } from './converge';
 import { RunningFunction, startFunction } from '../harness/function-runner';
 import { describeWithTools } from '../harness/tools';
 import { clone, conditions, findObject, Json, synthRepo } from './synth-fixture';
@@ -80,30 +81,74 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
     });
   });
 
+  describe('DynamoDBTable failures reach the XR', () => {
+    const xr = findObject(synth.objects, { dir: 'prod', kind: 'DynamoDBTable', name: 'tenants' });
+    const composition = findObject(synth.objects, { dir: 'platform', kind: 'Composition', name: 'dynamodbtables.platform.bigbeard.co.za' });
+    const refused = 'create failed: async create failed: failed to create the resource: [{0 creating AWS DynamoDB Table (tenants): api error AccessDeniedException: not authorized to perform: dynamodb:CreateTable}]';
+
+    test('a Table AWS refuses: Crossplane alone keeps the XR Synced and Creating, but the copy carries the provider\'s words', async () => {
+      // GIVEN the Table as the provider reports a refused create
+      const [, table] = (await renderComposition({ xr, composition, fn })) as Json[];
+      const observed = clone(table);
+      observed.status = { conditions: [
+        { type: 'Ready', status: 'False', reason: 'Creating', lastTransitionTime: '2026-01-01T00:00:00Z' },
+        { type: 'Synced', status: 'False', reason: 'ReconcileError', message: refused, lastTransitionTime: '2026-01-01T00:00:05Z' },
+      ] };
+
+      // WHEN
+      const [x] = (await renderComposition({ xr, composition, fn, observed: [observed] })) as Json[];
+
+      // THEN the XR's own conditions say nothing of AWS (the defect the copy exists for) ...
+      expect(conditions(x)).toMatchObject({ Synced: { status: 'True', reason: 'ReconcileSuccess' }, Ready: { status: 'False', reason: 'Creating' } });
+      // ... and status.resources.table.conditions says it all
+      expect(x.status.resources.table.conditions).toEqual(observed.status.conditions);
+    });
+  });
+
   describe('DynamoDBBackupPlan prod', () => {
     const xr = findObject(synth.objects, { dir: 'prod', kind: 'DynamoDBBackupPlan' });
     const composition = findObject(synth.objects, { dir: 'platform', kind: 'Composition', name: xr.spec.crossplane.compositionRef.name });
+    const atProvider: Record<string, Record<string, unknown>> = {
+      'vault': { arn: 'arn:aws:backup:af-south-1:093646564004:backup-vault:bbws-prod-dynamodb', id: 'bbws-prod-dynamodb' },
+      'copy-vault': { arn: 'arn:aws:backup:eu-west-1:093646564004:backup-vault:bbws-prod-dynamodb', id: 'bbws-prod-dynamodb' },
+      'plan': { arn: 'arn:aws:backup:af-south-1:093646564004:backup-plan:0f1e2d3c-aaaa-bbbb-cccc-000000000001', id: '0f1e2d3c-aaaa-bbbb-cccc-000000000001' },
+      'role': { arn: 'arn:aws:iam::093646564004:role/bbws-prod-dynamodb-backup', id: 'bbws-prod-dynamodb-backup' },
+      'table-selection': { id: 'a1b2c3d4-selection' },
+    };
+    const name = resourceName;
 
-    test('Ready plan, vaults and role: the XR status shows planArn, vaultArn, copyVaultArn, roleArn, and Ready=True', async () => {
-      const [, ...composed] = (await renderComposition({ xr, composition, fn })) as Json[];
-      const name = (o: Json) => o.metadata.annotations['crossplane.io/composition-resource-name'] as string;
-      const atProvider: Record<string, Record<string, unknown>> = {
-        'vault': { arn: 'arn:aws:backup:af-south-1:093646564004:backup-vault:bbws-prod-dynamodb' },
-        'copy-vault': { arn: 'arn:aws:backup:eu-west-1:093646564004:backup-vault:bbws-prod-dynamodb' },
-        'plan': { arn: 'arn:aws:backup:af-south-1:093646564004:backup-plan:0f1e2d3c-aaaa-bbbb-cccc-000000000001' },
-        'role': { arn: 'arn:aws:iam::093646564004:role/bbws-prod-dynamodb-backup' },
-      };
-      const observed: KubeObject[] = composed.map((o) => observedReady(o, atProvider[name(o)] ?? {}));
+    test('the plan waits for its vaults and takes their names and ARN from them; the selection waits for the plan; then Ready', async () => {
+      // WHEN Crossplane reconciles, each time with the XR status and what the provider reported after the last one
+      const round = await converge({ xr, composition, fn, atProvider });
+      const { firstSeen } = round;
 
-      const [x] = (await renderComposition({ xr, composition, fn, observed })) as Json[];
-
-      expect(x.status).toMatchObject({
+      // THEN the plan is composed only after the vaults report their names, and the selection only after the plan its id
+      expect(firstSeen.plan).toBeGreaterThan(Math.max(firstSeen.vault, firstSeen['copy-vault']));
+      expect(firstSeen['table-selection']).toBeGreaterThan(firstSeen.plan);
+      // The plan's vault and copy target are what the composed vaults report, never a hand-written ARN.
+      const plan = round.composed.find((o) => name(o) === 'plan');
+      expect(plan.spec.forProvider.rule[0]).toMatchObject({
+        targetVaultName: atProvider.vault.id,
+        copyAction: [{ destinationVaultArn: atProvider['copy-vault'].arn, lifecycle: { deleteAfter: 30 } }],
+      });
+      const selection = round.composed.find((o) => name(o) === 'table-selection');
+      expect(selection.spec.forProvider).toMatchObject({
+        planId: atProvider.plan.id,
+        iamRoleArn: atProvider.role.arn,
+        resources: ['arn:aws:dynamodb:*:*:table/*'],
+        condition: [{ stringEquals: [{ key: 'aws:ResourceTag/BackupPlan', value: 'bbws-prod-dynamodb' }] }],
+      });
+      const fourth = round;
+      expect(fourth.xr.status).toMatchObject({
         planArn: atProvider.plan.arn,
+        planId: atProvider.plan.id,
         vaultArn: atProvider.vault.arn,
+        vaultName: atProvider.vault.id,
         copyVaultArn: atProvider['copy-vault'].arn,
         roleArn: atProvider.role.arn,
       });
-      expect(conditions(x).Ready).toEqual({ status: 'True', reason: 'Available' });
+      expect(Object.keys(fourth.xr.status.resources).sort()).toEqual(['copy-vault', 'plan', 'role', 'role-backup-policy', 'role-restore-policy', 'table-selection', 'vault']);
+      expect(conditions(fourth.xr).Ready).toEqual({ status: 'True', reason: 'Available' });
     });
   });
 });

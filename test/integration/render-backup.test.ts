@@ -5,11 +5,22 @@
  * the single-region one. Every composed resource is asserted field by field
  * and validated against the provider CRDs.
  */
-import { KubeObject, renderComposition, validateObjects } from '../harness/crossplane';
+import { KubeObject, validateObjects } from '../harness/crossplane';
 import { RunningFunction, startFunction } from '../harness/function-runner';
 import { describeWithTools } from '../harness/tools';
 import { rawInputs, validProdEnvironment } from '../validate/fixtures';
+import { converge, resourceName } from './converge';
 import { CRDS, findObject, Json, synthOk, synthRepo } from './synth-fixture';
+
+/** What the provider reports once each resource exists in AWS. */
+function reported(prefix: string, region: string, drRegion?: string): Record<string, Record<string, unknown>> {
+  return {
+    'vault': { arn: `arn:aws:backup:${region}:093646564004:backup-vault:${prefix}`, id: prefix },
+    ...(drRegion ? { 'copy-vault': { arn: `arn:aws:backup:${drRegion}:093646564004:backup-vault:${prefix}`, id: prefix } } : {}),
+    'role': { arn: `arn:aws:iam::093646564004:role/${prefix}-backup`, id: `${prefix}-backup` },
+    'plan': { arn: `arn:aws:backup:${region}:093646564004:backup-plan:0f1e2d3c`, id: '0f1e2d3c' },
+  };
+}
 
 const PROD_TAGS = {
   BackupPolicy: 'hourly',
@@ -22,9 +33,8 @@ const PROD_TAGS = {
 };
 
 /** Composed resources keyed by their composition-resource-name. */
-function byResourceName(out: KubeObject[]): Record<string, Json> {
-  const composed = out.slice(1) as Json[];
-  const entries = composed.map((o) => [o.metadata.annotations['crossplane.io/composition-resource-name'], o] as const);
+function byResourceName(composed: Json[]): Record<string, Json> {
+  const entries = composed.map((o) => [resourceName(o), o] as const);
   expect(new Set(entries.map(([n]) => n)).size).toBe(entries.length);
   return Object.fromEntries(entries);
 }
@@ -48,13 +58,16 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
 
     beforeAll(async () => {
       expect(xr.spec.crossplane.compositionRef.name).toBe(compositionName);
-      const out = await renderComposition({ xr, composition: findObject(synth.objects, { dir: 'platform', kind: 'Composition', name: compositionName }), fn });
-      expect(out[0].kind).toBe('DynamoDBBackupPlan');
-      composed.push(...out.slice(1));
-      r = byResourceName(out);
+      const done = await converge({
+        xr, fn, atProvider: reported('bbws-prod-dynamodb', 'af-south-1', 'eu-west-1'),
+        composition: findObject(synth.objects, { dir: 'platform', kind: 'Composition', name: compositionName }),
+      });
+      expect(done.xr.kind).toBe('DynamoDBBackupPlan');
+      composed.push(...done.composed);
+      r = byResourceName(done.composed);
     });
 
-    test('composes exactly two vaults, the role, two policy attachments, the plan and the selection', () => {
+    test('composes exactly two vaults, the role, two policy attachments, the plan and the table selection', () => {
       expect(Object.fromEntries(Object.entries(r).map(([n, o]) => [n, `${o.apiVersion} ${o.kind}`]))).toEqual({
         'vault': 'backup.aws.m.upbound.io/v1beta1 Vault',
         'copy-vault': 'backup.aws.m.upbound.io/v1beta1 Vault',
@@ -62,14 +75,22 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
         'role-backup-policy': 'iam.aws.m.upbound.io/v1beta1 RolePolicyAttachment',
         'role-restore-policy': 'iam.aws.m.upbound.io/v1beta1 RolePolicyAttachment',
         'plan': 'backup.aws.m.upbound.io/v1beta1 Plan',
-        'selection': 'backup.aws.m.upbound.io/v1beta1 Selection',
+        'table-selection': 'backup.aws.m.upbound.io/v1beta1 Selection',
       });
       for (const o of Object.values(r)) {
         expect(o.metadata.namespace).toBe('bbws-prod');
         expect(o.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig', name: 'aws-prod' });
-        // Full management: the backup setup has no keep-on-delete mode.
-        expect(o.spec.managementPolicies).toBeUndefined();
       }
+      // Only the selection is ever deleted by removing the XR: vaults, role and plan stay with the recovery points.
+      expect(Object.fromEntries(Object.entries(r).map(([n, o]) => [n, o.spec.managementPolicies]))).toEqual({
+        'vault': ['Observe', 'Create', 'Update'],
+        'copy-vault': ['Observe', 'Create', 'Update'],
+        'role': ['Observe', 'Create', 'Update'],
+        'role-backup-policy': ['Observe', 'Create', 'Update', 'LateInitialize'],
+        'role-restore-policy': ['Observe', 'Create', 'Update', 'LateInitialize'],
+        'plan': ['Observe', 'Create', 'Update', 'LateInitialize'],
+        'table-selection': ['*'],
+      });
     });
 
     test('primary Vault in af-south-1, adopted by name', () => {
@@ -102,19 +123,19 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
           lifecycle: { deleteAfter: 30 },
         }],
       });
-      // The copy action targets the copy vault: same name, copy region, prod account.
-      expect(rule.copyAction[0].destinationVaultArn).toBe(
-        `arn:aws:backup:${r['copy-vault'].spec.forProvider.region}:093646564004:backup-vault:${r['copy-vault'].metadata.annotations['crossplane.io/external-name']}`);
+      // The copy action targets the ARN the composed copy vault reports, not a hand-built one.
+      expect(rule.copyAction[0].destinationVaultArn).toBe(reported('bbws-prod-dynamodb', 'af-south-1', 'eu-west-1')['copy-vault'].arn);
       expect(r.plan.metadata.annotations['crossplane.io/external-name']).toBeUndefined();
     });
 
-    test('Selection: by tag BackupPlan=bbws-prod-dynamodb, role and plan resolved from this XR', () => {
-      expect(r.selection.spec.forProvider).toEqual({
+    test('Selection: every DynamoDB table carrying BackupPlan=bbws-prod-dynamodb, with this XR\'s role and plan as AWS reports them', () => {
+      expect(r['table-selection'].spec.forProvider).toEqual({
         region: 'af-south-1',
         name: 'bbws-prod-dynamodb-tagged',
-        selectionTag: [{ type: 'STRINGEQUALS', key: 'BackupPlan', value: 'bbws-prod-dynamodb' }],
-        iamRoleArnSelector: { matchControllerRef: true },
-        planIdSelector: { matchControllerRef: true },
+        resources: ['arn:aws:dynamodb:*:*:table/*'],
+        condition: [{ stringEquals: [{ key: 'aws:ResourceTag/BackupPlan', value: 'bbws-prod-dynamodb' }] }],
+        iamRoleArn: 'arn:aws:iam::093646564004:role/bbws-prod-dynamodb-backup',
+        planId: '0f1e2d3c',
       });
     });
 
@@ -159,13 +180,13 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
     beforeAll(async () => {
       expect(xr.spec.crossplane.compositionRef.name).toBe(compositionName);
       expect(xr.spec.copy).toBeUndefined();
-      const out = await renderComposition({ xr, composition: findObject(synth.objects, { kind: 'Composition', name: compositionName }), fn });
-      composed.push(...out.slice(1));
-      r = byResourceName(out);
+      const done = await converge({ xr, fn, atProvider: reported('orders-prod-dynamodb', 'eu-west-1'), composition: findObject(synth.objects, { kind: 'Composition', name: compositionName }) });
+      composed.push(...done.composed);
+      r = byResourceName(done.composed);
     });
 
     test('no copy vault and no copy action', () => {
-      expect(Object.keys(r).sort()).toEqual(['plan', 'role', 'role-backup-policy', 'role-restore-policy', 'selection', 'vault']);
+      expect(Object.keys(r).sort()).toEqual(['plan', 'role', 'role-backup-policy', 'role-restore-policy', 'table-selection', 'vault']);
       expect(r.plan.spec.forProvider.rule).toEqual([{
         ruleName: 'scheduled',
         schedule: 'cron(0 3 * * ? *)',
@@ -179,7 +200,7 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
     test('vault, selection and role in the environment\'s region and names', () => {
       expect(r.vault.spec.forProvider.region).toBe('eu-west-1');
       expect(r.vault.metadata.annotations['crossplane.io/external-name']).toBe('orders-prod-dynamodb');
-      expect(r.selection.spec.forProvider.selectionTag).toEqual([{ type: 'STRINGEQUALS', key: 'BackupPlan', value: 'orders-prod-dynamodb' }]);
+      expect(r['table-selection'].spec.forProvider.condition).toEqual([{ stringEquals: [{ key: 'aws:ResourceTag/BackupPlan', value: 'orders-prod-dynamodb' }] }]);
       expect(r.role.metadata.annotations['crossplane.io/external-name']).toBe('orders-prod-dynamodb-backup');
     });
   });

@@ -68,11 +68,11 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
   test('every environment renders XRs of both kinds', () => {
     // GIVEN the repository synthesized
     // WHEN we list the XRs this file renders
-    // THEN there are three tables per environment and one backup plan, in prod only
+    // THEN there are three tables and one backup plan per environment
     expect(xrs.map((x) => `${x.env}/${x.kind}/${x.name}`).sort()).toEqual([
-      'dev/DynamoDBTable/campaigns', 'dev/DynamoDBTable/products', 'dev/DynamoDBTable/tenants',
+      'dev/DynamoDBBackupPlan/dynamodb-backup', 'dev/DynamoDBTable/campaigns', 'dev/DynamoDBTable/products', 'dev/DynamoDBTable/tenants',
       'prod/DynamoDBBackupPlan/dynamodb-backup', 'prod/DynamoDBTable/campaigns', 'prod/DynamoDBTable/products', 'prod/DynamoDBTable/tenants',
-      'sit/DynamoDBTable/campaigns', 'sit/DynamoDBTable/products', 'sit/DynamoDBTable/tenants',
+      'sit/DynamoDBBackupPlan/dynamodb-backup', 'sit/DynamoDBTable/campaigns', 'sit/DynamoDBTable/products', 'sit/DynamoDBTable/tenants',
     ]);
   });
 

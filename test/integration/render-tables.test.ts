@@ -52,10 +52,10 @@ const mandatoryTags = (env: string) => ({
   Owner: 'devops@bigbeard.co.za',
   CostCenter: 'AWS',
   ManagedBy: 'crossplane',
-  BackupPolicy: env === 'prod' ? 'hourly' : 'none',
+  BackupPolicy: env === 'prod' ? 'hourly' : 'daily',
   Component: 'dynamodb',
-  // prod tables carry the tag the AWS Backup selection matches.
-  ...(env === 'prod' ? { BackupPlan: 'bbws-prod-dynamodb' } : {}),
+  // Every table carries the tag its environment's AWS Backup selection matches.
+  BackupPlan: `bbws-${env}-dynamodb`,
 });
 
 /** The one composed Table in a render's output. */
@@ -103,7 +103,8 @@ describeWithTools(['function-patch-and-transform', 'xprender', 'crossplane-core'
     // Adoption: the external name is the physical table name.
     expect(t.metadata.annotations['crossplane.io/external-name']).toBe(table);
     expect(t.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig', name: `aws-${env}` });
-    expect(t.spec.managementPolicies).toEqual(prod ? ['Observe', 'Create', 'Update', 'LateInitialize'] : ['*']);
+    // No LateInitialize: a field removed from git must reach AWS. prod (keep-on-delete) never deletes.
+    expect(t.spec.managementPolicies).toEqual(prod ? ['Observe', 'Create', 'Update'] : ['Observe', 'Create', 'Update', 'Delete']);
 
     expect(fp.region).toBe('af-south-1');
     expect(fp.hashKey).toBe('PK');

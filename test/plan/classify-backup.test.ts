@@ -46,13 +46,14 @@ test.each(backupCases)('backup plan: $name: $reason', ({ mutate, action, labels,
   if (says) expect(got.changes.map((c) => c.text).join('; ')).toContain(says);
 });
 
-test('removing the backup plan is backup removal, and says the vault keeps its recovery points', () => {
+test('removing the backup plan is backup removal, and says what stays in AWS: the plan, the vaults with their recovery points, and the role', () => {
   // WHEN
   const got = classifyBackup(prodBackup(), undefined);
 
   // THEN
   expect(verdict(got)).toEqual({ action: 'delete', labels: ['backup-removed', 'recovery-weakened'] });
-  expect(got.changes[0].text).toContain('existing ones stay in vault bbws-prod-dynamodb');
+  expect(got.changes[0].text).toContain('Crossplane deletes its table selection, so no table gets new recovery points');
+  expect(got.changes[0].text).toContain('the plan, the vault bbws-prod-dynamodb (and its copy in eu-west-1) with every recovery point until it expires, and the backup role stay in AWS, no longer managed');
 });
 
 test('a new backup plan is created, with its cost', () => {

@@ -19,6 +19,23 @@ const gsi = (name: string, hashKey: string, extra: Json = {}) => ({ name, hashKe
 
 const cases: Case[] = [
   { name: 'identical', reason: 'Nothing to do.', mutate: () => undefined, action: 'no-op', labels: [] },
+  {
+    name: 'on-demand cap deleted from the schema', reason: 'The provider only sends caps that are set, so the cap would stay in AWS: the plan spells out the -1 step.',
+    from: () => { const x = prodTenants(); x.spec.onDemandThroughput = { maxReadRequestUnits: 100 }; return x; },
+    mutate: (x) => { delete x.spec.onDemandThroughput; }, action: 'update', labels: ['two-step', 'throttle-risk'],
+    says: 'deleting a cap from the schema leaves it in AWS, because the provider only sends caps that are set; set maxReadRequestUnits to -1 in this change',
+  },
+  {
+    name: 'on-demand cap removed with -1', reason: 'The way DynamoDB removes a cap: no second step needed.',
+    from: () => { const x = prodTenants(); x.spec.onDemandThroughput = { maxReadRequestUnits: 100 }; return x; },
+    mutate: (x) => { x.spec.onDemandThroughput.maxReadRequestUnits = -1; }, action: 'update', labels: ['throttle-risk'], says: 'on-demand caps',
+  },
+  {
+    name: 'TTL block deleted', reason: 'The provider drops a removed ttl block from its diff: TTL stays on in AWS, and the plan says how to turn it off.',
+    from: () => { const x = prodTenants(); x.spec.ttl = { enabled: true, attributeName: 'expiresAt' }; return x; },
+    mutate: (x) => { delete x.spec.ttl; }, action: 'update', labels: ['ttl-changed', 'app-impact'],
+    says: 'that does not turn TTL off in AWS, which keeps deleting expired items; to turn it off, keep the block with "enabled": false',
+  },
   { name: 'partition key renamed', reason: 'Keys are fixed at creation.', mutate: (x) => { x.spec.hashKey = 'TenantPK'; }, action: 'replace', labels: ['replace', 'data-loss'], says: 'partition key PK → TenantPK' },
   { name: 'sort key removed', reason: 'Dropping the sort key changes the key schema.', mutate: (x) => { delete x.spec.rangeKey; }, action: 'replace', labels: ['replace', 'data-loss'], says: 'sort key SK removed' },
   {

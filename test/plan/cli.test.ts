@@ -12,8 +12,6 @@ import { renderMarkdown } from '../../src/plan/render-markdown';
 import { Plan } from '../../src/plan/types';
 import { Json, REPO_ROOT, ScratchRepo } from './scratch-repo';
 
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
-
 let template: ScratchRepo;
 let base: string;
 let repo: ScratchRepo;
@@ -41,21 +39,34 @@ describe('choosing the base', () => {
 
     // THEN
     expect(result.code).toEqual(0);
-    expect(JSON.parse(result.stdout).base).toEqual({ ref: 'merge-base of HEAD and origin/main', commit: base, source: 'sources', note: null });
+    expect(JSON.parse(result.stdout).base).toEqual({ ref: 'merge-base of HEAD and origin/main', commit: base, source: 'dist', note: null });
     expect(changedNames(result.stdout)).toEqual(['dev/products', 'prod/products', 'sit/products']);
   });
 
   test('without origin/main, HEAD: only uncommitted changes are planned', async () => {
-    // GIVEN a committed change
+    // GIVEN a committed change, synthesized as CI requires
     tagProducts(repo);
+    await repo.synth();
     const head = repo.commit('tag products');
 
     // WHEN
     const result = await repo.plan('--format', 'json');
 
     // THEN
-    expect(JSON.parse(result.stdout).base).toMatchObject({ ref: 'HEAD', commit: head });
+    expect(JSON.parse(result.stdout).base).toMatchObject({ ref: 'HEAD', commit: head, source: 'dist' });
     expect(changedNames(result.stdout)).toEqual([]);
+  });
+
+  test('a change committed without synth is still planned: the base is the dist/ Argo CD applies, which does not have it yet', async () => {
+    // GIVEN a committed schema change whose dist/ was not regenerated
+    tagProducts(repo);
+    repo.commit('tag products, no synth');
+
+    // WHEN
+    const result = await repo.plan('--format', 'json');
+
+    // THEN
+    expect(changedNames(result.stdout)).toEqual(['dev/products', 'prod/products', 'sit/products']);
   });
 
   test('--base names any commit', async () => {

@@ -81,6 +81,13 @@ export class ScratchRepo {
     fs.rmSync(this.file(rel), { recursive: true, force: true });
   }
 
+  /** `ddbops synth`, as a developer runs it before committing (dist/ and the design document). */
+  async synth(): Promise<void> {
+    let stderr = '';
+    const code = await main(['synth'], { cwd: this.dir, stdout: () => undefined, stderr: (t) => { stderr += t; } });
+    if (code !== 0) throw new Error(`synth failed in ${this.dir}: ${stderr}`);
+  }
+
   async plan(...args: string[]): Promise<RunResult> {
     let stdout = '';
     let stderr = '';

@@ -121,9 +121,9 @@ describe('buildReport and its renderings', () => {
       '  no DynamoDBTable or DynamoDBBackupPlan in namespace team-dev',
       '',
       'prod · namespace team-prod',
-      '  KIND           NAME    AWS NAME  REGION      READY  SYNCED  LAST TRANSITION  GIT',
-      '  DynamoDBTable  legacy  legacy    af-south-1  True   True    3m ago           not in git',
-      '  DynamoDBTable  orders  orders    af-south-1  False  False   3m ago           drift (1)',
+      '  KIND           NAME    AWS NAME  REGION      READY  SYNCED  AWS  LAST TRANSITION  GIT',
+      '  DynamoDBTable  legacy  legacy    af-south-1  True   True    -    3m ago           not in git',
+      '  DynamoDBTable  orders  orders    af-south-1  False  False   -    3m ago           drift (1)',
       '  ARNs:',
       '    dynamodbtable/legacy  arn:aws:dynamodb:af-south-1:1:table/legacy',
       '  Conditions not True:',
@@ -163,6 +163,49 @@ describe('buildReport and its renderings', () => {
     });
     expect(json.environments.map((e: { name: string }) => e.name)).toEqual(['prod']);
     expect(json.now).toEqual('2026-03-01T12:00:00.000Z');
+  });
+
+  test('an AWS error on a composed resource, copied into status.resources, makes the XR not ready, even while Ready=True', () => {
+    // GIVEN orders Ready and Synced on the XR, but its composed Table's update refused by AWS
+    const failing = liveTable('orders', {}, {
+      conditions: conditions(['True', 'Available'], ['True', 'ReconcileSuccess'], at),
+      resources: {
+        table: {
+          conditions: [
+            { type: 'Ready', status: 'True', reason: 'Available' },
+            { type: 'Synced', status: 'False', reason: 'ReconcileError', message: 'update failed: async update failed: api error LimitExceededException: Subscriber limit exceeded' },
+            { type: 'LastAsyncOperation', status: 'False', reason: 'AsyncUpdateFailure', message: 'async update failed: api error LimitExceededException' },
+          ],
+        },
+      },
+    });
+    const users = liveTable('users', {}, {
+      conditions: conditions(['True', 'Available'], ['True', 'ReconcileSuccess'], at),
+      resources: { table: { conditions: [{ type: 'Ready', status: 'True', reason: 'Available' }, { type: 'Synced', status: 'True', reason: 'ReconcileSuccess' }] } },
+    });
+    const cluster = new Map([['team-prod', new Map([['DynamoDBTable', [failing, users]]]) as LiveObjects]]);
+
+    // WHEN
+    const report = buildReport({ desired, selected: ['prod'], live: cluster, context: 'ctx', server: 'https://k8s:6443', now: NOW });
+
+    // THEN the AWS column says error, the provider's words are shown, and the exit code is 1
+    expect(formatText(report)).toEqual([
+      'Context ctx (https://k8s:6443); desired state: dist/ (what Argo CD applies)',
+      '',
+      'prod · namespace team-prod',
+      '  KIND           NAME    AWS NAME  REGION      READY  SYNCED  AWS    LAST TRANSITION  GIT',
+      '  DynamoDBTable  orders  orders    af-south-1  True   True    error  3m ago           in sync',
+      '  DynamoDBTable  users   users     af-south-1  True   True    ok     3m ago           in sync',
+      '  AWS errors (what the provider reports for the composed resources):',
+      '    dynamodbtable/orders  table: Synced=False ReconcileError: update failed: async update failed: api error LimitExceededException: Subscriber limit exceeded',
+      '',
+      'Summary: 1 of 2 ready: needs attention (exit 1)',
+      '',
+    ].join('\n'));
+    expect(exitCodeOf(report)).toEqual(1);
+    expect(report.environments[0].resources[0].aws).toEqual({ problems: [{
+      resource: 'table', type: 'Synced', reason: 'ReconcileError', message: 'update failed: async update failed: api error LimitExceededException: Subscriber limit exceeded',
+    }] });
   });
 
   test('all ready and in sync is exit 0; server-defaulted fields are not drift', () => {

@@ -149,7 +149,7 @@ describe('synth --out writes where it may', () => {
 
     // THEN
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote 30 files \(argocd-cm-patch 1, argocd 7, dev 5, platform 6, prod 6, sit 5\) to rendered\/\n$/);
+    expect(r.stdout).toMatch(/^wrote 32 files \(argocd-cm-patch 1, argocd 7, dev 6, platform 6, prod 6, sit 6\) to rendered\/\n$/);
     const files = snapshot(join(repo, 'rendered'));
     expect(files[OUTPUT_MARKER]).toMatch(/^644 /);
     expect(files['platform/']).toBe('755');
@@ -179,7 +179,7 @@ describe('synth --out writes where it may', () => {
     // THEN
     expect(r.code).toBe(0);
     expect(readdirSync(join(repo, 'dist', 'dev')).sort()).toEqual([
-      'dynamodbtable-campaigns.yaml', 'dynamodbtable-products.yaml', 'dynamodbtable-tenants.yaml', 'namespace-bbws-dev.yaml', 'providerconfig-aws-dev.yaml',
+      'dynamodbbackupplan-dynamodb-backup.yaml', 'dynamodbtable-campaigns.yaml', 'dynamodbtable-products.yaml', 'dynamodbtable-tenants.yaml', 'namespace-bbws-dev.yaml', 'providerconfig-aws-dev.yaml',
     ]);
   });
 
@@ -190,7 +190,7 @@ describe('synth --out writes where it may', () => {
     // THEN
     expect(r).toEqual({
       code: 0,
-      stdout: 'wrote 30 files (argocd-cm-patch 1, argocd 7, dev 5, platform 6, prod 6, sit 5) to ../dist/, and ../docs/dynamodb-design.md\n',
+      stdout: 'wrote 32 files (argocd-cm-patch 1, argocd 7, dev 6, platform 6, prod 6, sit 6) to ../dist/, and ../docs/dynamodb-design.md\n',
       stderr: '',
     });
     expect(existsSync(join(repo, 'dist', OUTPUT_MARKER))).toBe(true);

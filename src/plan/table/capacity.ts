@@ -21,7 +21,7 @@ export const capacityTopic: TableTopic = {
         [], lower ? ['throttle-risk', 'rate-limited'] : ['cost']));
     }
     if (!deepEqual(base.onDemandThroughput, head.onDemandThroughput)) {
-      out.push(change(`on-demand caps ${caps(base.onDemandThroughput)} → ${caps(head.onDemandThroughput)}: requests above a cap are throttled`, [], ['throttle-risk']));
+      out.push(...onDemandCaps(base.onDemandThroughput, head.onDemandThroughput, head.billingMode));
     }
     if (base.tableClass !== head.tableClass) {
       out.push(change(`table class ${base.tableClass} → ${head.tableClass}: ${head.tableClass === 'STANDARD' ? 'storage dearer, requests cheaper' : 'storage cheaper, requests dearer'}; AWS limits how often a table's class can change`,
@@ -30,3 +30,22 @@ export const capacityTopic: TableTopic = {
     return out;
   },
 };
+
+type Caps = { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number } | undefined;
+
+/**
+ * Terraform (inside the provider) sends on-demand caps only when the block is
+ * set, so a cap deleted from git stays in AWS; a cap of -1 is how DynamoDB and
+ * Terraform remove one (aws_dynamodb_table docs: "To remove set the value to
+ * -1"). A removal is spelled out as the two changes it needs.
+ */
+function onDemandCaps(base: Caps, head: Caps, billingMode: string): Change[] {
+  const dropped = (k: 'maxReadRequestUnits' | 'maxWriteRequestUnits') =>
+    base?.[k] !== undefined && base[k] !== -1 && head?.[k] === undefined && billingMode === 'PAY_PER_REQUEST';
+  const lost = (['maxReadRequestUnits', 'maxWriteRequestUnits'] as const).filter(dropped);
+  if (lost.length) {
+    return [change(`on-demand caps ${caps(base)} → ${caps(head)}: deleting a cap from the schema leaves it in AWS, because the provider only sends caps that are set; set ${lost.join(' and ')} to -1 in this change (DynamoDB's way to remove a cap) and delete the line once it has synced`,
+      [], ['two-step', 'throttle-risk'])];
+  }
+  return [change(`on-demand caps ${caps(base)} → ${caps(head)}: requests above a cap are throttled`, [], ['throttle-risk'])];
+}

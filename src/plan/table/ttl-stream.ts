@@ -13,6 +13,12 @@ export const ttlStreamTopic: TableTopic = {
 type Ttl = { readonly enabled: boolean; readonly attributeName: string } | undefined;
 
 function ttl(a: Ttl, b: Ttl): Change[] {
+  // The provider drops a removed ttl block from its diff (provider-upjet-aws config/namespaced/dynamodb/config.go),
+  // so only "enabled": false turns TTL off in AWS.
+  if (a?.enabled && b === undefined) {
+    return [change(`TTL block on ${a.attributeName} deleted from the schema: that does not turn TTL off in AWS, which keeps deleting expired items; to turn it off, keep the block with "enabled": false`,
+      ['ttl-changed'], ['app-impact'])];
+  }
   const from = a?.enabled ? a.attributeName : undefined;
   const to = b?.enabled ? b.attributeName : undefined;
   if (from === to) return [];
