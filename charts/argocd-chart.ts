@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../health';
 import { ChartFactory } from '../src/render/render';
 import { Model } from '../src/model/resolved';
-import { APP_WAVES, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './argocd/app-sync';
+import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './argocd/app-sync';
 import { ArgoCdCmPatch } from './argocd/argocd-cm-patch';
 import { BootstrapAppProject, bootstrapProjectName } from './argocd/bootstrap-project';
 import { GitOpsApplication } from './argocd/gitops-application';
@@ -26,7 +26,7 @@ export interface ArgoCdChartProps {
 
 /** `<project>-root`: the app of apps the bootstrap applies. */
 export function rootApplicationName(model: Pick<Model, 'argocd'>): string {
-  return `${model.argocd.project}-root`;
+  return applicationName(model.argocd.project, 'root');
 }
 
 function labels(model: Model): Record<string, string> {
@@ -69,7 +69,7 @@ export class ArgoCdAppsChart extends Chart {
     new WorkloadAppProject(this, 'project', { model, labels: labels(model) });
     new GitOpsApplication(this, 'platform', {
       ...common,
-      name: `${model.argocd.project}-platform`,
+      name: applicationName(model.argocd.project, 'platform'),
       path: distPath(model.repository.path, 'platform'),
       destination: { server: model.argocd.destinationServer },
       wave: APP_WAVES.platform,
@@ -78,7 +78,7 @@ export class ArgoCdAppsChart extends Chart {
     for (const env of model.environments) {
       new GitOpsApplication(this, `env-${env.name}`, {
         ...common,
-        name: `${model.argocd.project}-${env.name}`,
+        name: applicationName(model.argocd.project, env.name),
         path: distPath(model.repository.path, env.name),
         destination: { server: model.argocd.destinationServer, namespace: env.namespace },
         wave: APP_WAVES.environments,

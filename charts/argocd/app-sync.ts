@@ -74,6 +74,15 @@ export function platformPolicy(envs: readonly Pick<EnvironmentModel, 'prune' | '
   };
 }
 
+/**
+ * `<project>-<part>`: the root app (`root`), the platform app (`platform`) and
+ * each environment's app (its name). `plan` names the same Applications when
+ * it explains what removing or renaming an environment does.
+ */
+export function applicationName(project: string, part: string): string {
+  return `${project}-${part}`;
+}
+
 /** `dist/<dir>` under the repository's `path` prefix ('' = repository root). */
 export function distPath(prefix: string, dir: string): string {
   const p = prefix.replace(/^\/+|\/+$/g, '');

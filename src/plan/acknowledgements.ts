@@ -3,8 +3,9 @@ import { RiskClass } from '../model/common';
 import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 
 /**
- * A risky change accepted on purpose, read from the HEAD inputs only: the PR
- * under review is where a reviewer sees it. Two places:
+ * A risky change accepted on purpose. Only one the change under review adds
+ * approves anything: one already on the base approved an earlier change and is
+ * stale (see splitStale). Two places:
  * - a table schema's `acknowledge` (the table's XR, in every or one environment);
  * - an environment file's `acknowledge` (any resource of that environment, or
  *   the one named), for what has no schema at head: a deleted table, the backup plan.
@@ -24,6 +25,7 @@ export interface Acknowledgement {
   readonly path: string;
 }
 
+/** Every acknowledgement in validated inputs, in file order. */
 export function collectAcknowledgements(inputs: Inputs): Acknowledgement[] {
   const out: Acknowledgement[] = [];
   for (const s of inputs.schemas) {
@@ -52,9 +54,32 @@ export function collectAcknowledgements(inputs: Inputs): Acknowledgement[] {
   return out;
 }
 
+/** Whether an acknowledgement accepts one risk of one resource. */
 export function acknowledges(a: Acknowledgement, risk: RiskClass, r: { readonly environment: string; readonly kind: string; readonly name: string }): boolean {
   return a.change === risk
     && (a.environment === undefined || a.environment === r.environment)
     && (a.resource === undefined || a.resource === r.name)
     && (a.kind === undefined || a.kind === r.kind);
+}
+
+/**
+ * What makes two acknowledgements the same one: change, environment, resource
+ * and reason. The file and position are left out, so moving or reformatting an
+ * acknowledgement does not renew it; a new reason does.
+ */
+export function acknowledgementKey(a: Pick<Acknowledgement, 'change' | 'environment' | 'resource' | 'reason'>): string {
+  return [a.change, a.environment ?? '', a.resource ?? '', a.reason].join('\u0000');
+}
+
+/**
+ * Head acknowledgements split by whether the base already has them. A stale one
+ * was reviewed with an earlier change; letting it approve this one would let a
+ * new risky change through unseen, so only fresh ones approve.
+ */
+export function splitStale(head: readonly Acknowledgement[], base: readonly Acknowledgement[]): { fresh: Acknowledgement[]; stale: Acknowledgement[] } {
+  const old = new Set(base.map(acknowledgementKey));
+  const fresh: Acknowledgement[] = [];
+  const stale: Acknowledgement[] = [];
+  for (const a of head) (old.has(acknowledgementKey(a)) ? stale : fresh).push(a);
+  return { fresh, stale };
 }

@@ -1,7 +1,7 @@
 import { KubeObject } from '../render/render';
 import { change } from './change';
 import { deepEqual, diffPaths, listSome } from './diff';
-import { metadataChanges } from './metadata';
+import { metadataChanges, pruneNeedsConfirmation } from './metadata';
 import { Change, Classified } from './types';
 
 /** What deleting an object of a kind does, beyond the object itself. */
@@ -11,6 +11,8 @@ const DELETE_EFFECTS: Readonly<Record<string, Change>> = {
   CompositeResourceDefinition: change('deleting an XRD deletes every XR of its kind, in every namespace', [], ['data-loss']),
   Composition: change('XRs that use it stop reconciling', [], ['app-impact']),
   Function: change('Compositions that call it stop reconciling', [], ['app-impact']),
+  // charts/argocd/gitops-application.ts renders no resources finalizer, so the delete never cascades.
+  Application: change('Argo CD deletes the Application only: it has no resources finalizer, so everything it synced stays in the cluster, orphaned'),
 };
 
 /** Namespaces, ProviderConfigs, platform and Argo CD objects: a structural diff by path. */
@@ -18,7 +20,8 @@ export function classifyGeneric(base: KubeObject | undefined, head: KubeObject |
   if (!base && head) return { action: 'create', changes: [change(`creates ${head.kind} ${head.metadata.name}`)] };
   if (base && !head) {
     const effect = DELETE_EFFECTS[base.kind];
-    return { action: 'delete', changes: [effect ? { ...effect, text: `removed: ${effect.text}` } : change(`removes ${base.kind} ${base.metadata.name}`)] };
+    const confirm = pruneNeedsConfirmation(base) ? '; Argo CD waits for someone to confirm the prune' : '';
+    return { action: 'delete', changes: [effect ? { ...effect, text: `removed: ${effect.text}${confirm}` } : change(`removes ${base.kind} ${base.metadata.name}${confirm}`)] };
   }
   if (!base || !head) throw new Error('classifyGeneric needs at least one side');
   const paths = diffPaths(body(base), body(head));

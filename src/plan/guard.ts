@@ -1,5 +1,6 @@
 import { RiskClass } from '../model/common';
 import { Acknowledgement, acknowledges } from './acknowledgements';
+import { PITR_PRICE } from './table/recovery';
 import { AppliedAcknowledgement } from './types';
 
 /** The way to get there without the risk: named in every blocked message. */
@@ -11,8 +12,8 @@ export const SAFE_PATH: Readonly<Record<RiskClass, string>> = {
   'projection-changed': 'add a new GSI with the new projection, move the queries to it, then remove the old one',
   'billing-mode-switch': 'switch in a quiet period; AWS allows 4 switches to on-demand per table per 24 hours',
   'ttl-changed': 'change the TTL attribute in two PRs: turn TTL off, then at least an hour later turn it on for the new attribute',
-  'pitr-off': 'keep PITR on; to lower its cost, shorten pitr.recoveryPeriodInDays instead',
-  'pitr-shortened': 'keep the restore window; if a retention policy requires less, acknowledge it and name the policy',
+  'pitr-off': `keep PITR on; a shorter pitr.recoveryPeriodInDays costs the same (${PITR_PRICE}), so only turning it off saves, at the price of every restore point`,
+  'pitr-shortened': `keep the restore window: a shorter one saves nothing (${PITR_PRICE}); if a retention policy requires less, acknowledge it and name the policy`,
   'deletion-protection-off': 'keep deletion protection on; turn it off only in the PR that deliberately deletes the table, acknowledged',
   'backup-removed': 'keep the table in the backup plan, and the plan itself; if backups must stop, take a final on-demand backup and acknowledge it',
   'backup-shortened': 'keep the retention; if a retention policy requires less, acknowledge it and name the policy',

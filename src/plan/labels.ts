@@ -12,6 +12,11 @@ export const EFFECT_LABELS = [
   'recovery-weakened',
   /** The table stays in AWS but git and Crossplane stop managing it. */
   'released',
+  /**
+   * The object stays in the cluster, and Crossplane keeps its table as last
+   * synced, but no Argo CD Application syncs it from git any more.
+   */
+  'orphaned',
   /** DynamoDB reads every item to build something (an index, a replica). */
   'backfill',
   /** Every write to the table also writes the index: more write units billed. */
@@ -24,6 +29,8 @@ export const EFFECT_LABELS = [
   'rate-limited',
   /** AWS needs two separate updates; Crossplane retries between them. */
   'two-step',
+  /** Argo CD cannot finish the sync until someone acts in the cluster (docs/environments.md says how). */
+  'manual-step',
   /** Applications must change with it (queries, stream consumers). */
   'app-impact',
   /** Requests above the new limit are throttled. */

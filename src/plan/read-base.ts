@@ -4,7 +4,9 @@ import { UsageError } from '../diagnostics/usage-error';
 import { RawInputs } from '../load/inputs';
 import { InputPaths } from '../load/read-inputs';
 import { ChartFactory, KubeObject, RenderedObject } from '../render/render';
+import { Acknowledgement, collectAcknowledgements } from './acknowledgements';
 import { PlanSide } from './build-plan';
+import { rawAcknowledgements } from './raw-acknowledgements';
 import { renderSide } from './render-side';
 import { chooseBase, readTree, TreeFile } from './git';
 import { BaseInfo } from './types';
@@ -12,6 +14,8 @@ import { BaseInfo } from './types';
 export interface Base {
   readonly info: BaseInfo;
   readonly side: PlanSide;
+  /** The base's own acknowledgements: the head's that equal one of them are stale. */
+  readonly acknowledgements: readonly Acknowledgement[];
 }
 
 /** Where the committed manifests live. */
@@ -28,7 +32,7 @@ export const DIST_DIR = 'dist';
 export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, extraCharts: readonly ChartFactory[]): Base {
   const base = chooseBase(cwd, ref);
   const info = { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) };
-  if (!base.commit) return { info: { ...info, source: 'empty', ...(base.note ? { note: base.note } : {}) }, side: { objects: [] } };
+  if (!base.commit) return { info: { ...info, source: 'empty', ...(base.note ? { note: base.note } : {}) }, side: { objects: [] }, acknowledgements: [] };
   const spec = (p: string) => relative(cwd, resolve(cwd, p)) || '.';
   const files = readTree(cwd, base.commit, [spec(paths.schemasDir), spec(paths.environmentsDir), spec(paths.projectFile)]);
   const raw = rawInputs(files, paths, spec);
@@ -36,15 +40,15 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   const dist = readDist(cwd, base.commit);
   if (!raw.project && !raw.schemas.length && !raw.environments.length && !dist.length) {
     notes.push(`${base.ref} has no ${paths.schemasDir}/, ${paths.environmentsDir}/ or ${paths.projectFile}, so every resource is new`);
-    return { info: { ...info, source: 'empty', note: notes.join('; ') }, side: { objects: [] } };
+    return { info: { ...info, source: 'empty', note: notes.join('; ') }, side: { objects: [] }, acknowledgements: [] };
   }
-  let rendered: { objects: readonly RenderedObject[]; model: NonNullable<PlanSide['model']> } | undefined;
+  let rendered: { objects: readonly RenderedObject[]; model: NonNullable<PlanSide['model']>; acknowledgements: ReturnType<typeof collectAcknowledgements> } | undefined;
   let why: string | undefined;
   if (raw.project) {
     try {
       const result = renderSide({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, extraCharts);
-      if (result.objects && result.model) {
-        rendered = { objects: result.objects, model: result.model };
+      if (result.objects && result.model && result.inputs) {
+        rendered = { objects: result.objects, model: result.model, acknowledgements: collectAcknowledgements(result.inputs) };
       } else {
         const errors = result.findings.filter((f) => f.severity === 'error');
         why = `its sources do not validate with this ddbops (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
@@ -55,15 +59,22 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   } else {
     why = `it has no ${paths.projectFile}`;
   }
+  // Acknowledgements on the base, to tell stale ones apart: from its validated inputs, else read raw.
+  const acknowledgements = rendered?.acknowledgements ?? rawAcknowledgements(raw.schemas, raw.environments);
   if (dist.length) {
     if (why) notes.push(`${why}, so the base is its committed ${DIST_DIR}/`);
     return {
       info: { ...info, source: 'dist', ...(notes.length ? { note: notes.join('; ') } : {}) },
       side: { objects: dist, ...(rendered ? { model: rendered.model } : {}) },
+      acknowledgements,
     };
   }
   if (rendered) {
-    return { info: { ...info, source: 'sources', ...(notes.length ? { note: notes.join('; ') } : {}) }, side: rendered };
+    return {
+      info: { ...info, source: 'sources', ...(notes.length ? { note: notes.join('; ') } : {}) },
+      side: { objects: rendered.objects, model: rendered.model },
+      acknowledgements,
+    };
   }
   throw new UsageError(`cannot read the base ${base.ref}: ${why}, and it has no committed ${DIST_DIR}/`,
     'pass --base at a commit where `ddbops validate` passes');

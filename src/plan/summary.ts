@@ -1,4 +1,4 @@
-import { Action, ACTIONS, Plan, PlanEntry } from './types';
+import { Action, ACTIONS, Plan, PlanEntry, StaleAcknowledgement } from './types';
 
 export type Counts = Record<Action, number> & { readonly blocked: number };
 
@@ -23,6 +23,24 @@ export function blockedEntries(plan: Plan): PlanEntry[] {
 /** 3 when the guard tripped, else 0. */
 export function planExitCode(plan: Plan): 0 | 3 {
   return plan.environments.some((e) => e.entries.some((x) => x.blocked)) ? 3 : 0;
+}
+
+/** An object that leaves git with its environment's Application but stays in the cluster. */
+export function isOrphaned(e: PlanEntry): boolean {
+  return e.action === 'delete' && e.labels.includes('orphaned');
+}
+
+/** Stale acknowledgements by the `environment/Kind/name` they would have approved. */
+export function staleByResource(plan: Plan): Map<string, StaleAcknowledgement[]> {
+  const out = new Map<string, StaleAcknowledgement[]>();
+  for (const a of plan.staleAcknowledgements) {
+    for (const r of a.wouldApprove) {
+      const list = out.get(r);
+      if (list) list.push(a);
+      else out.set(r, [a]);
+    }
+  }
+  return out;
 }
 
 /** The snippet a reviewer adds to accept one blocked risk on purpose. */

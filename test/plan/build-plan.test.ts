@@ -130,3 +130,44 @@ test('a base read from dist/ has no model: the head\'s guard and folders still a
   // THEN
   expect(entry(p, 'prod', 'tenants')).toMatchObject({ action: 'replace', blocked: true });
 });
+
+test('a base read from dist/ has no model: a renamed environment is still recognised by the namespace its folder renders', () => {
+  // GIVEN sit's objects under qa at head, and a base without a model
+  const { model } = repoSynth();
+  const head = {
+    objects: objectsWith((o) => (o.dir === 'sit' ? { ...o, dir: 'qa' } : o)),
+    model: { ...model, environments: model.environments.map((e) => (e.name === 'sit' ? { ...e, name: 'qa' } : e)) },
+  };
+
+  // WHEN
+  const p = plan({ base: { objects: repoSynth().objects }, head });
+
+  // THEN
+  const qa = p.environments.find((e) => e.name === 'qa')!;
+  expect(qa.lifecycle).toMatchObject({ change: 'renamed', from: 'sit', oldApplication: 'bbws-dynamodb-sit', newApplication: 'bbws-dynamodb-qa' });
+  expect(qa.entries.map((e) => [e.kind, e.name, e.action, e.labels])).toEqual([
+    ['Namespace', 'bbws-sit', 'update', ['manual-step']],
+    ['ProviderConfig', 'aws-sit', 'update', ['manual-step']],
+    ['DynamoDBTable', 'campaigns', 'update', ['manual-step']],
+    ['DynamoDBTable', 'products', 'update', ['manual-step']],
+    ['DynamoDBTable', 'tenants', 'update', ['manual-step']],
+    ['DynamoDBBackupPlan', 'dynamodb-backup', 'update', ['manual-step']],
+  ]);
+  expect(p.environments.map((e) => e.name)).not.toContain('sit');
+});
+
+test('acknowledgements the base already has are stale: they approve nothing and are listed with what they would have approved', () => {
+  // GIVEN prod tenants' sort key changes, acknowledged by an acknowledgement the base has too
+  const ack = { change: 'replace' as const, environment: 'prod', resource: 'tenants', kind: 'DynamoDBTable', reason: 'r', source: 'schemas/tenants.schema.json', path: '$.acknowledge[0]' };
+
+  // WHEN
+  const p = plan({ head: { objects: objectsWith(sortKeyChanged), model: repoSynth().model }, acknowledgements: [ack], baseAcknowledgements: [{ ...ack, path: '$.acknowledge[3]', by: 'x' }] });
+
+  // THEN
+  expect(entry(p, 'prod', 'tenants')).toMatchObject({ blocked: true, acknowledged: [] });
+  expect(p.staleAcknowledgements).toEqual([{
+    change: 'replace', environment: 'prod', resource: 'tenants', reason: 'r', source: 'schemas/tenants.schema.json', path: '$.acknowledge[0]',
+    wouldApprove: ['prod/DynamoDBTable/tenants'],
+  }]);
+  expect(p.unusedAcknowledgements).toEqual([]);
+});

@@ -1,6 +1,6 @@
 /** applyGuard: a guarded risk blocks unless an acknowledgement matches environment, resource and kind. */
 import { Acknowledgement } from '../../src/plan/acknowledgements';
-import { applyGuard } from '../../src/plan/guard';
+import { applyGuard, SAFE_PATH } from '../../src/plan/guard';
 import { RiskClass } from '../../src/model/common';
 
 const PROD_TENANTS = { environment: 'prod', kind: 'DynamoDBTable', name: 'tenants' };
@@ -55,4 +55,15 @@ test.each(cases)('$name: $reason', ({ risks, guard, acks, blockedBy, acknowledge
 
   // THEN
   expect({ blockedBy: got.blockedBy, acknowledged: got.acknowledged.length }).toEqual({ blockedBy, acknowledged });
+});
+
+test('the PITR safe paths never sell a shorter recovery window as a saving: AWS prices PITR by table and LSI size', () => {
+  // WHEN
+  const advice = { off: SAFE_PATH['pitr-off'], shortened: SAFE_PATH['pitr-shortened'] };
+
+  // THEN
+  expect(advice).toEqual({
+    off: 'keep PITR on; a shorter pitr.recoveryPeriodInDays costs the same (AWS prices PITR by the size of the table and its LSIs, not by the recovery window), so only turning it off saves, at the price of every restore point',
+    shortened: 'keep the restore window: a shorter one saves nothing (AWS prices PITR by the size of the table and its LSIs, not by the recovery window); if a retention policy requires less, acknowledge it and name the policy',
+  });
 });

@@ -25,10 +25,12 @@ const tagProducts = entry({
 const small: Plan = {
   base: { ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567', source: 'sources' },
   environments: [
-    { name: 'dev', isEnvironment: true, guard: [], entries: [entry({ environment: 'dev', name: 'tenants', action: 'no-op' })] },
-    { name: 'prod', isEnvironment: true, guard: ['replace', 'delete'], entries: [tagProducts, replaceTenants] },
+    { name: 'dev', isEnvironment: true, guard: [], entries: [entry({ environment: 'dev', name: 'tenants', action: 'no-op' })], environmentWide: [] },
+    { name: 'prod', isEnvironment: true, guard: ['replace', 'delete'], entries: [tagProducts, replaceTenants], environmentWide: [] },
   ],
   unusedAcknowledgements: [],
+  staleAcknowledgements: [],
+  guardChanges: [],
 };
 
 test('text reads like terraform plan: symbols, changes per environment, totals, then what blocks and the safe path', () => {
@@ -61,23 +63,29 @@ test('text reads like terraform plan: symbols, changes per environment, totals, 
   ]);
 });
 
-test('JSON: the documented fields, in a stable order, null for what is absent', () => {
+test('JSON: the documented fields, in a stable order, null for what is absent; fields added since version 1 come last', () => {
   // WHEN
   const json = JSON.parse(renderJson(small));
 
   // THEN
-  expect(Object.keys(json)).toEqual(['formatVersion', 'base', 'summary', 'environments', 'changes', 'unusedAcknowledgements']);
+  expect(json.formatVersion).toEqual(1);
+  expect(Object.keys(json)).toEqual(['formatVersion', 'base', 'summary', 'environments', 'changes', 'unusedAcknowledgements', 'staleAcknowledgements', 'guardChanges']);
   expect(json.base).toEqual({ ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567', source: 'sources', note: null });
   expect(json.summary).toEqual({ 'create': 0, 'update': 1, 'replace': 1, 'delete': 0, 'no-op': 1, 'blocked': 1, 'exitCode': 3 });
-  expect(json.environments[1]).toEqual({ name: 'prod', guard: ['replace', 'delete'], counts: { 'create': 0, 'update': 1, 'replace': 1, 'delete': 0, 'no-op': 0, 'blocked': 1 } });
+  expect(json.environments[1]).toEqual({
+    name: 'prod', guard: ['replace', 'delete'], counts: { 'create': 0, 'update': 1, 'replace': 1, 'delete': 0, 'no-op': 0, 'blocked': 1 },
+    lifecycle: null, environmentWide: [],
+  });
   expect(json.changes.map((c: object) => Object.keys(c))).toEqual(Array(3).fill(
-    ['environment', 'kind', 'name', 'action', 'labels', 'blocked', 'explanation', 'risks', 'blockedBy', 'acknowledged'],
+    ['environment', 'kind', 'name', 'action', 'labels', 'blocked', 'explanation', 'risks', 'blockedBy', 'acknowledged', 'migration'],
   ));
   expect(json.changes[1]).toEqual({
     environment: 'prod', kind: 'DynamoDBTable', name: 'products', action: 'update', labels: ['cosmetic'], blocked: false,
     explanation: 'tags +Team: no effect on data', risks: [], blockedBy: [],
     acknowledged: [{ change: 'gsi-removed', reason: 'unused | index', by: null, source: 'schemas/products.schema.json' }],
+    migration: null,
   });
+  expect({ stale: json.staleAcknowledgements, guardChanges: json.guardChanges }).toEqual({ stale: [], guardChanges: [] });
 });
 
 test('markdown escapes table cells and opens the details of an environment with blocked changes', () => {
@@ -96,7 +104,7 @@ describe('markdown size limit', () => {
   const big: Plan = {
     base: small.base,
     environments: ['dev', 'prod', 'sit'].map((env): EnvironmentPlan => ({
-      name: env, isEnvironment: true, guard: ['replace'],
+      name: env, isEnvironment: true, guard: ['replace'], environmentWide: [],
       entries: Array.from({ length: 1000 }, (_, i) => entry({
         environment: env, name: `table-${String(i).padStart(4, '0')}`, action: i % 2 ? 'update' : 'replace',
         labels: ['gsi-added', 'backfill'], blocked: env === 'prod' && i % 100 === 0, blockedBy: env === 'prod' && i % 100 === 0 ? ['replace'] : [],
@@ -104,6 +112,8 @@ describe('markdown size limit', () => {
       })),
     })),
     unusedAcknowledgements: [],
+    staleAcknowledgements: [],
+    guardChanges: [],
   };
 
   test('stays under the limit by leaving out whole resources, and says so', () => {

@@ -260,6 +260,45 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'prod tables lose deletion protection by default',
+    reason: 'One environment default blocks every table: one environment-level acknowledgement is suggested, not three.',
+    change: (repo) => repo.editYaml('environments/prod.yaml', (d) => { d.setIn(['tableDefaults', 'deletionProtection'], false); }),
+    exit: 3,
+    changed: ['campaigns', 'products', 'tenants'].map((name) => ({
+      environment: 'prod', kind: T, name, action: 'update', labels: ['deletion-protection-off', 'recovery-weakened'], blocked: true,
+    })),
+  },
+  {
+    name: 'environment sit removed',
+    reason: 'Its Application goes without a resources finalizer: everything stays in the cluster, orphaned; no table is deleted.',
+    change: (repo) => repo.remove('environments/sit.yaml'),
+    exit: 0,
+    changed: [
+      { environment: 'sit', kind: 'Namespace', name: 'bbws-sit', action: 'delete', labels: ['delete', 'orphaned'], blocked: false },
+      { environment: 'sit', kind: 'ProviderConfig', name: 'aws-sit', action: 'delete', labels: ['orphaned'], blocked: false },
+      ...['campaigns', 'products', 'tenants'].map((name) => ({ environment: 'sit', kind: T, name, action: 'delete', labels: ['delete', 'orphaned'], blocked: false })),
+      { environment: 'sit', kind: 'DynamoDBBackupPlan', name: 'dynamodb-backup', action: 'delete', labels: ['delete', 'orphaned'], blocked: false },
+    ],
+    says: { 'sit/campaigns': 'leaves git but stays in the cluster, orphaned' },
+  },
+  {
+    name: 'environment sit renamed qa, namespace kept',
+    reason: 'The same objects move to the new Application; its sync fails on FailOnSharedResource until the old tracking-id is removed.',
+    change: (repo) => {
+      repo.git('mv', 'environments/sit.yaml', 'environments/qa.yaml');
+      repo.editYaml('environments/qa.yaml', (d) => { d.set('name', 'qa'); });
+    },
+    exit: 0,
+    changed: [
+      { environment: 'qa', kind: 'Namespace', name: 'bbws-sit', action: 'update', labels: ['manual-step', 'cosmetic'], blocked: false },
+      { environment: 'qa', kind: 'ProviderConfig', name: 'aws-qa', action: 'create', labels: [], blocked: false },
+      { environment: 'qa', kind: 'ProviderConfig', name: 'aws-sit', action: 'delete', labels: ['orphaned'], blocked: false },
+      ...['campaigns', 'products', 'tenants'].map((name) => ({ environment: 'qa', kind: T, name, action: 'update', labels: ['manual-step', 'cosmetic'], blocked: false })),
+      { environment: 'qa', kind: 'DynamoDBBackupPlan', name: 'dynamodb-backup', action: 'update', labels: ['manual-step', 'cosmetic'], blocked: false },
+    ],
+    says: { 'qa/tenants': 'moves from Application bbws-dynamodb-sit to bbws-dynamodb-qa' },
+  },
+  {
     name: 'guard lifted in the same PR',
     reason: 'The guard is the union of base and head, so a PR cannot unblock its own replace.',
     change: (repo) => {

@@ -56,6 +56,7 @@ export const planCommand: Command = {
       head: { objects: head.objects, model: head.model },
       baseInfo: base.info,
       acknowledgements: collectAcknowledgements(head.inputs),
+      baseAcknowledgements: base.acknowledgements,
     });
     const output = format === 'json' ? renderJson(plan) : format === 'markdown' ? renderMarkdown(plan) : renderText(plan);
     if (out !== undefined) {
