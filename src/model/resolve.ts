@@ -3,6 +3,7 @@ import { Inputs } from '../load/inputs';
 import { BILLING_MODE } from './aws';
 import { ManagementMode } from './common';
 import { Environment } from './environment';
+import { tableObjectName } from './object-name';
 import { DEFAULT_FUNCTION_PACKAGE } from './project-config';
 import {
   EnvironmentModel, KeyAttr, KeyType, Model, ResolvedBackupPlan, ResolvedReplica, ResolvedTable,
@@ -146,6 +147,7 @@ export function resolveTable(
   return {
     source,
     logicalName: t.tableName,
+    objectName: tableObjectName(t.tableName),
     tableName: o.tableName ?? t.tableName,
     environment: e.name,
     namespace: e.namespace,

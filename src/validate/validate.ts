@@ -5,7 +5,8 @@ import { DEFAULT_MANDATORY_TAGS } from '../model/project-config';
 import { checkAccessPatterns } from './rules/access-patterns';
 import { checkEnvironment, checkEnvironmentsUnique } from './rules/environment';
 import { checkDuplicateIndexes, checkIndexes } from './rules/indexes';
-import { checkFileName, checkNames, checkTableNamesUnique } from './rules/names';
+import { checkFileName, checkNames, checkPhysicalNamesUnique, checkTableNamesUnique } from './rules/names';
+import { checkFileNamesCase, checkObjectNamesUnique } from './rules/object-names';
 import { checkKeysDeclared, checkKeyTypes } from './rules/table-keys';
 import {
   checkCapacity, checkEnvironmentReferences, checkLegacyBackup, checkStreams, checkTags, checkTtl, TableRuleContext,
@@ -22,6 +23,9 @@ export function validateInputs(inputs: Inputs): Finding[] {
   const findings: Finding[] = [
     ...inputs.schemas.flatMap((s) => tableRules.flatMap((rule) => rule(s, ctx))),
     ...checkTableNamesUnique(inputs.schemas),
+    ...checkPhysicalNamesUnique(inputs.schemas, inputs.environments),
+    ...checkObjectNamesUnique(inputs.schemas),
+    ...checkFileNamesCase([...inputs.texts.keys()]),
     ...inputs.environments.flatMap((e) => checkEnvironment(e, mandatoryTags)),
     ...checkEnvironmentsUnique(inputs.environments),
   ];
