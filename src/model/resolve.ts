@@ -4,7 +4,8 @@ import { BILLING_MODE } from './aws';
 import { ManagementMode } from './common';
 import { Environment } from './environment';
 import { tableObjectName } from './object-name';
-import { DEFAULT_FUNCTION_PACKAGE } from './project-config';
+import { capacityModeIn, inBackupIn, pitrEnabledIn, replicasIn } from './table-in-environment';
+import { DEFAULT_BACKUP_SELECTION_TAG_KEY, DEFAULT_FUNCTION_PACKAGE } from './project-config';
 import {
   EnvironmentModel, KeyAttr, KeyType, Model, ResolvedBackupPlan, ResolvedReplica, ResolvedTable,
 } from './resolved';
@@ -96,7 +97,7 @@ function resolveBackupPlan(
         destinationVaultArn: `arn:aws:backup:${copyRegion}:${e.account}:backup-vault:${base}`,
       },
     } : {}),
-    selectionTag: selectionTag ?? { key: 'BackupPlan', value: base },
+    selectionTag: selectionTag ?? { key: DEFAULT_BACKUP_SELECTION_TAG_KEY, value: base },
     tags: sortedRecord(e.tags),
   };
 }
@@ -111,13 +112,13 @@ export function resolveTable(
   source: string, t: TableSchema, e: Environment, providerConfigName: string, backupPlan: ResolvedBackupPlan | undefined,
 ): ResolvedTable {
   const o = t.overrides?.[e.name] ?? {};
-  const capacityMode = o.capacityMode ?? t.capacityMode ?? e.tableDefaults?.capacityMode ?? 'ON_DEMAND';
+  const capacityMode = capacityModeIn(t, e);
   const provisioned = capacityMode === 'PROVISIONED' ? (o.provisionedThroughput ?? t.provisionedThroughput) : undefined;
-  const pitrEnabled = o.pitr?.enabled ?? t.pitr?.enabled ?? e.tableDefaults?.pitr?.enabled ?? true;
+  const pitrEnabled = pitrEnabledIn(t, e);
   const pitrDays = o.pitr?.recoveryPeriodInDays ?? t.pitr?.recoveryPeriodInDays ?? e.tableDefaults?.pitr?.recoveryPeriodInDays ?? DEFAULT_PITR_DAYS;
   const deletionProtection = o.deletionProtection ?? t.deletionProtection ?? e.tableDefaults?.deletionProtection ?? false;
   const encryption = e.encryption ?? { type: 'aws-managed' as const };
-  const replicas: ResolvedReplica[] = (o.replicas ?? e.replicas ?? [])
+  const replicas: ResolvedReplica[] = replicasIn(t, e)
     .map((r) => ({
       regionName: r.region,
       pointInTimeRecovery: r.pitr ?? pitrEnabled,
@@ -126,7 +127,7 @@ export function resolveTable(
       ...(r.kmsKeyArn ? { kmsKeyArn: r.kmsKeyArn } : {}),
     }))
     .sort((a, b) => compareStrings(a.regionName, b.regionName));
-  const inBackup = backupPlan !== undefined && o.backup !== false;
+  const inBackup = backupPlan !== undefined && inBackupIn(t, e);
 
   const keyTypes = new Map<string, KeyType>();
   const addKey = (k: { name: string; type: string } | null | undefined) => {

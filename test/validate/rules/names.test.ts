@@ -53,6 +53,13 @@ describe('name', () => {
         'index name "Customer/Index" contains "/"; DynamoDB names use only letters, digits, "_", "." and "-"')],
     },
     {
+      name: 'two-character index name',
+      reason: 'Index names are 3-255 characters, like table names.',
+      mutate: (t) => renameIndex(t, 'ix'),
+      want: [err(TABLE_FILE, '$.globalSecondaryIndexes[0].indexName', 'name',
+        'index name "ix" is 2 characters long; DynamoDB names are 3-255 characters')],
+    },
+    {
       name: 'short per-environment table name',
       reason: 'An override\'s physical table name must be a valid DynamoDB name as well.',
       mutate: (t) => { t.overrides = { dev: { tableName: 'x' } }; },
