@@ -11,7 +11,7 @@ export function checkIndexes({ file, value: t }: Loaded<TableSchema>): Finding[]
   if (gsis.length > LIMITS.maxGsis) {
     findings.push(error('index-limit', file, ['globalSecondaryIndexes'],
       `${gsis.length} global secondary indexes; DynamoDB allows at most ${LIMITS.maxGsis} per table`,
-      'remove indexes no access pattern needs, or overload one index with composite keys'));
+      'remove indexes no access pattern needs, overload one index with composite keys, or request a quota increase (20 is a default quota)'));
   }
   if (lsis.length > LIMITS.maxLsis) {
     findings.push(error('index-limit', file, ['localSecondaryIndexes'],
