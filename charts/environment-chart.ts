@@ -43,11 +43,12 @@ export class EnvironmentChart extends Chart {
     });
 
     for (const table of env.tables) {
-      new DynamoDbTable(this, `table-${table.logicalName}`, {
+      new DynamoDbTable(this, `table-${table.objectName}`, {
         group,
         table,
         metadata: {
-          labels: { ...envLabel, [`${group}/table`]: table.logicalName },
+          // The object name, not the DynamoDB name: a label value is at most 63 characters of [A-Za-z0-9_.-].
+          labels: { ...envLabel, [`${group}/table`]: table.objectName },
           ...argocdMetadata({ wave: SYNC_WAVES.tables, skipDryRun: true, confirmDeletion: confirm }),
         },
       });

@@ -49,7 +49,7 @@ export class DynamoDbTable extends ApiObject {
     super(scope, id, {
       apiVersion: `${props.group}/${XR_VERSION}`,
       kind: TABLE_XR_KIND,
-      metadata: { ...props.metadata, name: props.table.logicalName, namespace: props.table.namespace },
+      metadata: { ...props.metadata, name: props.table.objectName, namespace: props.table.namespace },
       spec: tableXrSpec(props.table),
     });
   }

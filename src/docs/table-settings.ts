@@ -1,4 +1,5 @@
 /** A table's settings in every environment; one value where the environments agree. */
+import { tableObjectName } from '../model/object-name';
 import { ResolvedTable } from '../model/resolved';
 import { collapse, onOff, TableInEnvironment, TableView } from './facts';
 import { blocks, code, table, text } from './markdown';
@@ -7,8 +8,11 @@ export function tableSettingsSection(v: TableView): string {
   const s = v.schema;
   const per = (value: (t: ResolvedTable, e: TableInEnvironment) => string) => collapse(v.environments, (e) => text(e.env.name), (e) => value(e.table, e));
   const renamed = v.environments.some((e) => e.table.tableName !== s.tableName);
+  const objectName = tableObjectName(s.tableName);
   const rows: string[][] = [
     ...(renamed ? [['Physical table name', per((t) => code(t.tableName))]] : []),
+    // Only when Kubernetes needed a different name, so `kubectl get` can be matched to the table.
+    ...(objectName !== s.tableName ? [['Kubernetes object name', code(objectName)]] : []),
     ['Capacity mode', per(capacity)],
     ['Point-in-time recovery', per(pitr)],
     ['Streams', s.streams?.enabled ? `on, ${code(s.streams.viewType ?? '')}` : 'off'],

@@ -25,18 +25,51 @@ export const AWS_REGIONS: readonly string[] = [
   'us-west-1', 'us-west-2',
 ];
 
-/** DynamoDB service limits (developer guide, "Service, account, and table quotas"). */
+/**
+ * DynamoDB service limits: the developer guide's "Service, account, and table
+ * quotas" and "Tagging restrictions", and the API reference's shape constraints
+ * (e.g. API_Projection: NonKeyAttributes "Maximum number of 20 items").
+ */
 export const LIMITS = {
   maxGsis: 20,
   maxLsis: 5,
   maxProjectedNonKeyAttributes: 100,
+  maxNonKeyAttributesPerIndex: 20,
   nameMin: 3,
   nameMax: 255,
+  /** Key, projected and TTL attribute names, in UTF-8 bytes. */
+  attributeNameMaxBytes: 255,
   pitrRecoveryMinDays: 1,
   pitrRecoveryMaxDays: 35,
   backupRetentionMinDays: 1,
   backupRetentionMaxDays: 36500,
+  /** Default per-table (and per-index) read and write quota, in capacity or request units; AWS raises it on request. */
+  tableThroughputQuota: 40000,
+  maxTagsPerResource: 50,
+  tagKeyMaxLength: 128,
+  tagValueMaxLength: 256,
+  externalIdMinLength: 2,
+  externalIdMaxLength: 1224,
 } as const;
+
+/**
+ * Tags the Crossplane AWS provider (upjet) adds to every resource it tags;
+ * they count towards DynamoDB's 50 tags like any other.
+ */
+export const CROSSPLANE_TAGS = ['crossplane-kind', 'crossplane-name', 'crossplane-providerconfig'] as const;
+
+/** Characters of a tag key or value: letters, digits and white space of any script, and + - = . _ : / @. */
+export const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}+\-=._:/@]*$/u;
+
+/** The key prefix AWS reserves for its own tags; compared without case. */
+export const RESERVED_TAG_PREFIX = 'aws:';
+
+/** The ARN partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws elsewhere. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
 
 export const NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 

@@ -65,7 +65,7 @@ export const EnvironmentFile = z.strictObject({
   acknowledge: z.array(z.strictObject({
     change: RiskClassSchema.describe('The risk class being accepted'),
     resource: z.string().optional()
-      .describe('XR name: a table\'s tableName, or the backup plan (dynamodb-backup). @default every resource in this environment'),
+      .describe('A table\'s tableName (or its XR name), or the backup plan (dynamodb-backup). @default every resource in this environment'),
     reason: z.string().min(1).describe('Why this is safe, for the reviewer'),
     by: z.string().optional().describe('Who accepted it'),
   })).optional()

@@ -39,3 +39,6 @@ export const DEFAULT_MANDATORY_TAGS = [
 ] as const;
 
 export const DEFAULT_FUNCTION_PACKAGE = 'xpkg.crossplane.io/crossplane-contrib/function-patch-and-transform:v0.10.8';
+
+/** Key of the tag that puts a table into its environment's backup plan when project.yaml names none. */
+export const DEFAULT_BACKUP_SELECTION_TAG_KEY = 'BackupPlan';

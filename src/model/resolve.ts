@@ -3,7 +3,9 @@ import { Inputs } from '../load/inputs';
 import { BILLING_MODE } from './aws';
 import { ManagementMode } from './common';
 import { Environment } from './environment';
-import { DEFAULT_FUNCTION_PACKAGE } from './project-config';
+import { tableObjectName } from './object-name';
+import { capacityModeIn, inBackupIn, pitrEnabledIn, replicasIn } from './table-in-environment';
+import { DEFAULT_BACKUP_SELECTION_TAG_KEY, DEFAULT_FUNCTION_PACKAGE } from './project-config';
 import {
   EnvironmentModel, KeyAttr, KeyType, Model, ResolvedBackupPlan, ResolvedReplica, ResolvedTable,
 } from './resolved';
@@ -94,7 +96,7 @@ function resolveBackupPlan(
         retentionDays: b.copyToDr?.retentionDays ?? b.retentionDays!,
       },
     } : {}),
-    selectionTag: selectionTag ?? { key: 'BackupPlan', value: base },
+    selectionTag: selectionTag ?? { key: DEFAULT_BACKUP_SELECTION_TAG_KEY, value: base },
     tags: sortedRecord(e.tags),
   };
 }
@@ -109,13 +111,13 @@ export function resolveTable(
   source: string, t: TableSchema, e: Environment, providerConfigName: string, backupPlan: ResolvedBackupPlan | undefined,
 ): ResolvedTable {
   const o = t.overrides?.[e.name] ?? {};
-  const capacityMode = o.capacityMode ?? t.capacityMode ?? e.tableDefaults?.capacityMode ?? 'ON_DEMAND';
+  const capacityMode = capacityModeIn(t, e);
   const provisioned = capacityMode === 'PROVISIONED' ? (o.provisionedThroughput ?? t.provisionedThroughput) : undefined;
-  const pitrEnabled = o.pitr?.enabled ?? t.pitr?.enabled ?? e.tableDefaults?.pitr?.enabled ?? true;
+  const pitrEnabled = pitrEnabledIn(t, e);
   const pitrDays = o.pitr?.recoveryPeriodInDays ?? t.pitr?.recoveryPeriodInDays ?? e.tableDefaults?.pitr?.recoveryPeriodInDays ?? DEFAULT_PITR_DAYS;
   const deletionProtection = o.deletionProtection ?? t.deletionProtection ?? e.tableDefaults?.deletionProtection ?? false;
   const encryption = e.encryption ?? { type: 'aws-managed' as const };
-  const replicas: ResolvedReplica[] = (o.replicas ?? e.replicas ?? [])
+  const replicas: ResolvedReplica[] = replicasIn(t, e)
     .map((r) => ({
       regionName: r.region,
       pointInTimeRecovery: r.pitr ?? pitrEnabled,
@@ -124,7 +126,7 @@ export function resolveTable(
       ...(r.kmsKeyArn ? { kmsKeyArn: r.kmsKeyArn } : {}),
     }))
     .sort((a, b) => compareStrings(a.regionName, b.regionName));
-  const inBackup = backupPlan !== undefined && o.backup !== false;
+  const inBackup = backupPlan !== undefined && inBackupIn(t, e);
 
   const keyTypes = new Map<string, KeyType>();
   const addKey = (k: { name: string; type: string } | null | undefined) => {
@@ -145,6 +147,7 @@ export function resolveTable(
   return {
     source,
     logicalName: t.tableName,
+    objectName: tableObjectName(t.tableName),
     tableName: o.tableName ?? t.tableName,
     environment: e.name,
     namespace: e.namespace,

@@ -53,8 +53,10 @@ export type EncryptionType = 'aws-owned' | 'aws-managed' | 'customer-managed';
 export interface ResolvedTable {
   /** Schema file it came from. */
   readonly source: string;
-  /** `tableName` in the schema; the XR's metadata.name. */
+  /** `tableName` in the schema. */
   readonly logicalName: string;
+  /** The XR's metadata.name: the logical name as a Kubernetes object name (see `tableObjectName`). */
+  readonly objectName: string;
   /** Physical DynamoDB table name (the external name). */
   readonly tableName: string;
   readonly environment: string;

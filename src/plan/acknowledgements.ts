@@ -1,6 +1,7 @@
 import { Inputs } from '../load/inputs';
 import { RiskClass } from '../model/common';
 import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
+import { tableObjectName } from '../model/object-name';
 
 /**
  * A risky change accepted on purpose. Only one the change under review adds
@@ -58,7 +59,7 @@ export function collectAcknowledgements(inputs: Inputs): Acknowledgement[] {
 export function acknowledges(a: Acknowledgement, risk: RiskClass, r: { readonly environment: string; readonly kind: string; readonly name: string }): boolean {
   return a.change === risk
     && (a.environment === undefined || a.environment === r.environment)
-    && (a.resource === undefined || a.resource === r.name)
+    && (a.resource === undefined || a.resource === r.name || namesTable(a.resource, r))
     && (a.kind === undefined || a.kind === r.kind);
 }
 
@@ -82,4 +83,9 @@ export function splitStale(head: readonly Acknowledgement[], base: readonly Ackn
   const stale: Acknowledgement[] = [];
   for (const a of head) (old.has(acknowledgementKey(a)) ? stale : fresh).push(a);
   return { fresh, stale };
+}
+
+/** A schema acknowledgement, and a reviewer writing an environment one, name a table by its DynamoDB name, not its XR name. */
+function namesTable(resource: string, r: { readonly kind: string; readonly name: string }): boolean {
+  return r.kind === TABLE_XR_KIND && tableObjectName(resource) === r.name;
 }

@@ -176,7 +176,7 @@ function guardOf(input: PlanInput, moves: EnvironmentMoves, env: string): RiskCl
 function acknowledgeFile(input: PlanInput, dir: string, o: KubeObject): string {
   const env = input.head.model?.environments.find((e) => e.name === dir);
   if (o.kind === TABLE_XR_KIND) {
-    const table = env?.tables.find((t) => t.logicalName === o.metadata.name);
+    const table = env?.tables.find((t) => t.objectName === o.metadata.name);
     if (table) return table.source;
   }
   return environmentFile(input, dir);

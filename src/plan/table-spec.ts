@@ -9,7 +9,7 @@ import { KubeObject } from '../render/render';
  * widened to whatever string an older dist/ may hold.
  */
 export interface TableSpec extends Omit<ResolvedTable,
-  'source' | 'logicalName' | 'environment' | 'namespace' | 'providerConfigName' | 'billingMode' | 'encryption' | 'tableClass'> {
+  'source' | 'logicalName' | 'objectName' | 'environment' | 'namespace' | 'providerConfigName' | 'billingMode' | 'encryption' | 'tableClass'> {
   readonly providerConfigName?: string;
   readonly billingMode: string;
   readonly encryption?: { readonly type: string; readonly kmsKeyArn?: string };

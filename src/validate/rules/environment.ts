@@ -1,21 +1,20 @@
-import { didYouMean } from '../../diagnostics/did-you-mean';
 import { error, Finding, warning } from '../../diagnostics/finding';
-import { AWS_REGIONS, LIMITS } from '../../model/aws';
+import { AWS_REGIONS, LIMITS, partitionOf } from '../../model/aws';
 import { Environment } from '../../model/environment';
+import { isDnsLabel } from '../../model/object-name';
 import { Loaded } from '../../load/inputs';
+import { parseKmsArn, partitionProblem, regionHint, ROLE_ARN } from './aws-identifiers';
+import { pitrPeriodFinding } from './pitr';
+import { checkReplicaList } from './replicas';
 
 /** dist/ folders and Argo CD application names the engine itself uses. */
 const RESERVED_NAMES = ['platform', 'argocd', 'argocd-cm-patch', 'apps', 'root'];
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]+$/;
-const KMS_ARN = /^arn:aws(-[a-z]+)*:kms:([a-z0-9-]+):(\d{12}):(key|alias)\/[\w/-]+$/;
 /** AWS Backup: cron(<6 fields>) or rate(<n> <unit>). */
 const SCHEDULE = /^(cron\(\s*\S+(\s+\S+){5}\s*\)|rate\(\s*[1-9]\d*\s+(minute|minutes|hour|hours|day|days)\s*\))$/;
-
-export function regionHint(region: string): string {
-  const guess = didYouMean(region, AWS_REGIONS);
-  return guess ? `did you mean "${guess}"?` : 'use an AWS region code such as eu-west-1';
-}
+/** STS AssumeRole ExternalId (botocore sts model, externalIdType). */
+const EXTERNAL_ID = /^[\w+=,.@:/-]*$/;
+/** IAM role names (botocore iam model, roleNameType). */
+const ROLE_NAME_MAX_LENGTH = 64;
 
 export function checkEnvironment({ file, value: e }: Loaded<Environment>, mandatoryTags: readonly string[]): Finding[] {
   const findings: Finding[] = [];
@@ -24,22 +23,36 @@ export function checkEnvironment({ file, value: e }: Loaded<Environment>, mandat
   const base = file.split('/').pop()!.replace(/\.ya?ml$/, '');
   if (base !== e.name) push('environment-name', ['name'], `name "${e.name}" does not match the file name "${base}"`, `rename the file to ${e.name}.yaml, or set name: ${base}`);
   if (RESERVED_NAMES.includes(e.name)) push('environment-name', ['name'], `"${e.name}" is reserved: dist/${e.name}/ or its Argo CD Application already belongs to the platform`, 'choose another environment name');
-  if (!DNS_LABEL.test(e.name)) push('environment-name', ['name'], `environment name "${e.name}" is not a DNS label`, 'use lower-case letters, digits and "-"');
+  if (!isDnsLabel(e.name)) push('environment-name', ['name'], `environment name "${e.name}" is not a DNS label`, 'use lower-case letters, digits and "-"');
   if (!/^\d{12}$/.test(e.account)) push('account', ['account'], `account "${e.account}" is not a 12-digit AWS account id`, 'quote the id so YAML keeps leading zeros, e.g. account: "012345678901"');
   if (!AWS_REGIONS.includes(e.region)) push('region', ['region'], `"${e.region}" is not an AWS region`, regionHint(e.region));
   if (e.drRegion !== undefined) {
     if (!AWS_REGIONS.includes(e.drRegion)) push('region', ['drRegion'], `"${e.drRegion}" is not an AWS region`, regionHint(e.drRegion));
     else if (e.drRegion === e.region) push('dr-region', ['drRegion'], `the DR region is the primary region (${e.region})`, 'choose a different region, or remove drRegion');
   }
-  if (e.namespace.length > 63 || !DNS_LABEL.test(e.namespace)) {
+  if (!isDnsLabel(e.namespace)) {
     push('namespace', ['namespace'], `namespace "${e.namespace}" is not a valid DNS label`, 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit');
   }
   const role = ROLE_ARN.exec(e.providerConfig.roleArn);
   if (!role) push('role-arn', ['providerConfig', 'roleArn'], `"${e.providerConfig.roleArn}" is not an IAM role ARN`, `use arn:aws:iam::${/^\d{12}$/.test(e.account) ? e.account : '<account>'}:role/<name>`);
   else if (role[2] !== e.account) push('role-arn', ['providerConfig', 'roleArn'], `the role is in account ${role[2]}, but the environment is account ${e.account}`, 'Crossplane must assume a role in the environment\'s own account');
-  if (e.providerConfig.name !== undefined && !DNS_LABEL.test(e.providerConfig.name)) {
+  else {
+    const problem = AWS_REGIONS.includes(e.region) ? partitionProblem('role ARN', role[1], e.region) : undefined;
+    if (problem) push('role-arn', ['providerConfig', 'roleArn'], problem, `start the ARN with arn:${partitionOf(e.region)}:iam::`);
+  }
+  const roleName = role?.[3].split('/').pop() ?? '';
+  if (roleName.length > ROLE_NAME_MAX_LENGTH) {
+    push('role-arn', ['providerConfig', 'roleArn'], `role name "${roleName.slice(0, 20)}…" is ${roleName.length} characters long; IAM allows at most ${ROLE_NAME_MAX_LENGTH}`, 'use the ARN of a role with a shorter name');
+  }
+  if (e.providerConfig.name !== undefined && !isDnsLabel(e.providerConfig.name)) {
     push('provider-config', ['providerConfig', 'name'], `ProviderConfig name "${e.providerConfig.name}" is not a DNS label`, 'use lower-case letters, digits and "-"');
   }
+  const externalId = e.providerConfig.externalId;
+  if (externalId !== undefined && (externalId.length < LIMITS.externalIdMinLength || externalId.length > LIMITS.externalIdMaxLength || !EXTERNAL_ID.test(externalId))) {
+    push('provider-config', ['providerConfig', 'externalId'], `externalId "${externalId.slice(0, 40)}" is not a valid sts:ExternalId`,
+      `use ${LIMITS.externalIdMinLength}-${LIMITS.externalIdMaxLength} characters: letters, digits and _+=,.@:/-`);
+  }
+  findings.push(...pitrPeriodFinding(e.tableDefaults?.pitr?.recoveryPeriodInDays, file, ['tableDefaults', 'pitr', 'recoveryPeriodInDays']));
 
   const tags = e.tags ?? {};
   for (const key of mandatoryTags) {
@@ -77,17 +90,15 @@ export function checkEnvironment({ file, value: e }: Loaded<Environment>, mandat
     findings.push(warning('backup-policy-tag', file, ['tags', 'BackupPolicy'], `BackupPolicy tag is "${tags.BackupPolicy}" but AWS Backup is disabled`, 'set BackupPolicy: none, or enable backup'));
   }
 
-  (e.replicas ?? []).forEach((r, i) => {
-    if (!AWS_REGIONS.includes(r.region)) push('region', ['replicas', i, 'region'], `"${r.region}" is not an AWS region`, regionHint(r.region));
-    else if (r.region === e.region) push('replica-region', ['replicas', i, 'region'], `replica region ${r.region} is the primary region`, 'replicate to a different region');
-    if (e.encryption?.type === 'customer-managed' && r.kmsKeyArn === undefined) {
-      push('replica-kms', ['replicas', i], `replica in ${r.region} needs kmsKeyArn because the tables use a customer-managed key`, 'add kmsKeyArn: a key in the replica region');
-    }
-  });
+  findings.push(...checkReplicaList(e.replicas ?? [], { file, path: ['replicas'], environment: e, ownRegion: 'the primary region' }));
   if (e.encryption?.type === 'customer-managed') {
-    const kms = KMS_ARN.exec(e.encryption.kmsKeyArn);
+    const kms = parseKmsArn(e.encryption.kmsKeyArn);
     if (!kms) push('kms-arn', ['encryption', 'kmsKeyArn'], `"${e.encryption.kmsKeyArn}" is not a KMS key ARN`, 'use arn:aws:kms:<region>:<account>:key/<key-id>');
-    else if (kms[2] !== e.region) push('kms-arn', ['encryption', 'kmsKeyArn'], `the key is in ${kms[2]}, but the tables are in ${e.region}`, 'DynamoDB needs a key in the table\'s region');
+    else if (kms.region !== e.region) push('kms-arn', ['encryption', 'kmsKeyArn'], `the key is in ${kms.region}, but the tables are in ${e.region}`, 'DynamoDB needs a key in the table\'s region');
+    else {
+      const problem = AWS_REGIONS.includes(e.region) ? partitionProblem('key ARN', kms.partition, e.region) : undefined;
+      if (problem) push('kms-arn', ['encryption', 'kmsKeyArn'], problem, `start the ARN with arn:${partitionOf(e.region)}:kms:`);
+    }
   }
   return findings;
 }

@@ -3,7 +3,7 @@ import { LIMITS } from '../../model/aws';
 import { TableSchema } from '../../model/table-schema';
 import { Loaded } from '../../load/inputs';
 
-/** GSI/LSI counts, LSI key rules, projections and the projected-attribute quota. */
+/** GSI/LSI counts, LSI key rules, projections and the projected-attribute quotas (20 per index, 100 per table). */
 export function checkIndexes({ file, value: t }: Loaded<TableSchema>): Finding[] {
   const findings: Finding[] = [];
   const gsis = t.globalSecondaryIndexes ?? [];
@@ -11,7 +11,7 @@ export function checkIndexes({ file, value: t }: Loaded<TableSchema>): Finding[]
   if (gsis.length > LIMITS.maxGsis) {
     findings.push(error('index-limit', file, ['globalSecondaryIndexes'],
       `${gsis.length} global secondary indexes; DynamoDB allows at most ${LIMITS.maxGsis} per table`,
-      'remove indexes no access pattern needs, or overload one index with composite keys'));
+      'remove indexes no access pattern needs, overload one index with composite keys, or request a quota increase (20 is a default quota)'));
   }
   if (lsis.length > LIMITS.maxLsis) {
     findings.push(error('index-limit', file, ['localSecondaryIndexes'],
@@ -48,14 +48,26 @@ export function checkIndexes({ file, value: t }: Loaded<TableSchema>): Finding[]
         `index "${name}" projects ${idx.projectionType}, which takes no nonKeyAttributes`,
         'remove nonKeyAttributes, or set projectionType to INCLUDE'));
     }
+    const listed = new Set<string>();
     attrs.forEach((a, j) => {
-      if (!declared.has(a)) {
+      if (listed.has(a)) {
+        findings.push(error('projection-attribute', file, [...path, 'nonKeyAttributes', j],
+          `index "${name}" lists "${a}" twice in nonKeyAttributes`, 'remove the duplicate'));
+      } else if (!declared.has(a)) {
         findings.push(error('projection-attribute', file, [...path, 'nonKeyAttributes', j],
           `projected attribute "${a}" of index "${name}" is not declared in attributes`,
           `declare "${a}" in attributes, or remove it from nonKeyAttributes`));
       }
+      listed.add(a);
     });
-    if (idx.projectionType === 'INCLUDE') projected += attrs.length;
+    if (idx.projectionType === 'INCLUDE') {
+      projected += attrs.length;
+      if (attrs.length > LIMITS.maxNonKeyAttributesPerIndex) {
+        findings.push(error('projection-limit', file, [...path, 'nonKeyAttributes'],
+          `index "${name}" projects ${attrs.length} non-key attributes; DynamoDB allows at most ${LIMITS.maxNonKeyAttributesPerIndex} per index`,
+          'project fewer attributes, or use projectionType ALL'));
+      }
+    }
   }
   if (projected > LIMITS.maxProjectedNonKeyAttributes) {
     findings.push(error('projection-limit', file, [],

@@ -1,5 +1,6 @@
 import { error, Finding, PathSegment } from '../../diagnostics/finding';
 import { LIMITS, NAME_PATTERN } from '../../model/aws';
+import { Environment } from '../../model/environment';
 import { TableSchema } from '../../model/table-schema';
 import { Loaded } from '../../load/inputs';
 
@@ -62,6 +63,31 @@ export function checkTableNamesUnique(schemas: readonly Loaded<TableSchema>[]): 
         'each table has exactly one schema file; remove or rename one of them'));
     } else {
       seen.set(s.value.tableName, s.file);
+    }
+  }
+  return findings;
+}
+
+/**
+ * DynamoDB table names are unique per account and region: two schemas that
+ * resolve to one physical name in an environment (through
+ * `overrides.<env>.tableName`) would both manage that one table.
+ */
+export function checkPhysicalNamesUnique(schemas: readonly Loaded<TableSchema>[], environments: readonly Loaded<Environment>[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const { value: e } of environments) {
+    const seen = new Map<string, Loaded<TableSchema>>();
+    for (const s of schemas) {
+      const override = s.value.overrides?.[e.name]?.tableName;
+      const physical = override ?? s.value.tableName;
+      const prev = seen.get(physical);
+      if (!prev) {
+        seen.set(physical, s);
+      } else if (prev.value.tableName !== s.value.tableName) {
+        findings.push(error('table-name-unique', s.file, override !== undefined ? ['overrides', e.name, 'tableName'] : ['tableName'],
+          `in ${e.name}, table "${physical}" is also the physical name of ${prev.file}`,
+          `give one of them another overrides.${e.name}.tableName`));
+      }
     }
   }
   return findings;

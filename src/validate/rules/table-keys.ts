@@ -78,3 +78,33 @@ export function checkKeysDeclared({ file, value: t }: Loaded<TableSchema>): Find
   });
   return findings;
 }
+
+/**
+ * A key schema's partition and sort keys are two different attributes
+ * ("Both the Hash Key and the Range Key element in the KeySchema have the same
+ * name"). An LSI's partition key is always the table's, so its sort key may not
+ * be that attribute either.
+ */
+export function checkKeySameAttribute({ file, value: t }: Loaded<TableSchema>): Finding[] {
+  const findings: Finding[] = [];
+  const hint = 'choose another attribute as the sort key, or remove sortKey';
+  const pk = t.primaryKey.partitionKey.name;
+  if (t.primaryKey.sortKey?.name === pk) {
+    findings.push(error('key-same-attribute', file, ['primaryKey', 'sortKey', 'name'],
+      `sort key "${pk}" of table is also its partition key; DynamoDB needs two different attributes`, hint));
+  }
+  (t.globalSecondaryIndexes ?? []).forEach((g, i) => {
+    if (g.sortKey?.name === g.partitionKey.name) {
+      findings.push(error('key-same-attribute', file, ['globalSecondaryIndexes', i, 'sortKey', 'name'],
+        `sort key "${g.sortKey.name}" of index "${g.indexName}" is also its partition key; DynamoDB needs two different attributes`, hint));
+    }
+  });
+  (t.localSecondaryIndexes ?? []).forEach((l, i) => {
+    if (l.sortKey.name === pk) {
+      findings.push(error('key-same-attribute', file, ['localSecondaryIndexes', i, 'sortKey', 'name'],
+        `sort key "${pk}" of index "${l.indexName}" is the table's partition key, which a local secondary index already uses as its partition key; DynamoDB needs two different attributes`,
+        'choose another attribute as the index\'s sort key'));
+    }
+  });
+  return findings;
+}

@@ -1,20 +1,18 @@
 import { didYouMean } from '../../diagnostics/did-you-mean';
 import { error, Finding, warning } from '../../diagnostics/finding';
-import { AWS_REGIONS, LIMITS, STREAM_VIEW_TYPES } from '../../model/aws';
-import { Environment } from '../../model/environment';
+import { STREAM_VIEW_TYPES } from '../../model/aws';
+import { replicasIn } from '../../model/table-in-environment';
 import { TableSchema } from '../../model/table-schema';
 import { Loaded } from '../../load/inputs';
+import { TableRuleContext } from './context';
+import { checkReplicaList } from './replicas';
 
-export interface TableRuleContext {
-  readonly environments: readonly Loaded<Environment>[];
-  readonly mandatoryTags: readonly string[];
-}
-
-/** Stream view type, and the stream a global-table replica depends on. */
+/** Stream view type, only on an enabled stream, and the stream a global-table replica keeps on. */
 export function checkStreams({ file, value: t }: Loaded<TableSchema>, ctx: TableRuleContext): Finding[] {
   const findings: Finding[] = [];
   const s = t.streams;
-  if (s?.viewType !== undefined && !(STREAM_VIEW_TYPES as readonly string[]).includes(s.viewType)) {
+  const knownViewType = s?.viewType === undefined || (STREAM_VIEW_TYPES as readonly string[]).includes(s.viewType);
+  if (s?.viewType !== undefined && !knownViewType) {
     const guess = didYouMean(s.viewType, STREAM_VIEW_TYPES);
     findings.push(error('stream-view-type', file, ['streams', 'viewType'], `stream view type "${s.viewType}" is not valid`,
       guess ? `did you mean "${guess}"?` : `use one of: ${STREAM_VIEW_TYPES.join(', ')}`));
@@ -22,12 +20,18 @@ export function checkStreams({ file, value: t }: Loaded<TableSchema>, ctx: Table
   if (s?.enabled && s.viewType === undefined) {
     findings.push(error('stream-view-type', file, ['streams'], 'streams are enabled without a viewType',
       `set streams.viewType to one of: ${STREAM_VIEW_TYPES.join(', ')}`));
+  } else if (s && !s.enabled && s.viewType !== undefined && knownViewType) {
+    // DynamoDB refuses a view type on a disabled stream; the renderer drops it, so it would silently never apply.
+    findings.push(error('stream-view-type', file, ['streams', 'viewType'], `viewType ${s.viewType} is ignored because streams are disabled`,
+      'remove viewType, or set streams.enabled to true'));
   }
   for (const env of ctx.environments) {
-    const replicas = t.overrides?.[env.value.name]?.replicas ?? env.value.replicas ?? [];
+    const replicas = replicasIn(t, env.value);
+    // Stricter than DynamoDB, which keeps a KEYS_ONLY stream: what matters is that the schema keeps the stream
+    // on, because DynamoDB turns it on for replicas and the provider would keep trying to turn it off.
     if (replicas.length > 0 && !(s?.enabled && s.viewType === 'NEW_AND_OLD_IMAGES')) {
       findings.push(error('replica-needs-stream', file, s ? ['streams'] : [],
-        `environment "${env.value.name}" replicates this table to ${replicas.map((r) => r.region).join(', ')}, which needs streams enabled with NEW_AND_OLD_IMAGES`,
+        `environment "${env.value.name}" replicates this table to ${replicas.map((r) => r.region).join(', ')}: DynamoDB turns its stream on and refuses to turn it off, so declare streams enabled with NEW_AND_OLD_IMAGES`,
         'set "streams": { "enabled": true, "viewType": "NEW_AND_OLD_IMAGES" }'));
     }
   }
@@ -47,49 +51,7 @@ export function checkTtl({ file, value: t }: Loaded<TableSchema>): Finding[] {
     `declare "${attr.name}" with type N and store the expiry as epoch seconds`)];
 }
 
-/** Billing mode, capacities and PITR window. */
-export function checkCapacity({ file, value: t }: Loaded<TableSchema>): Finding[] {
-  const findings: Finding[] = [];
-  const modes: [string | undefined, unknown, (string | number)[]][] = [[t.capacityMode, t.provisionedThroughput, []]];
-  for (const [env, o] of Object.entries(t.overrides ?? {})) {
-    // An override that leaves capacity alone inherits the table's settings, already checked above.
-    if (o.capacityMode === undefined && o.provisionedThroughput === undefined) continue;
-    modes.push([o.capacityMode ?? t.capacityMode, o.provisionedThroughput ?? t.provisionedThroughput, ['overrides', env]]);
-  }
-  const gsisReported = new Set<number>();
-  for (const [mode, throughput, path] of modes) {
-    if (mode === 'PROVISIONED') {
-      if (!throughput) {
-        findings.push(error('capacity', file, [...path, 'provisionedThroughput'], 'capacityMode PROVISIONED needs provisionedThroughput',
-          'add "provisionedThroughput": { "readCapacityUnits": 5, "writeCapacityUnits": 5 }, or use ON_DEMAND'));
-      }
-      (t.globalSecondaryIndexes ?? []).forEach((g, i) => {
-        // Index throughput is not overridable per environment: one finding per index is enough.
-        if (!g.provisionedThroughput && !gsisReported.has(i)) {
-          gsisReported.add(i);
-          findings.push(error('capacity', file, ['globalSecondaryIndexes', i, 'provisionedThroughput'],
-            `index "${g.indexName}" needs provisionedThroughput because the table is PROVISIONED${path.length ? ` in ${path[1]}` : ''}`,
-            'add "provisionedThroughput": { "readCapacityUnits": 5, "writeCapacityUnits": 5 } to the index'));
-        }
-      });
-    }
-  }
-  if (t.capacityMode !== 'PROVISIONED' && t.provisionedThroughput && !Object.values(t.overrides ?? {}).some((o) => o.capacityMode === 'PROVISIONED')) {
-    findings.push(warning('capacity', file, ['provisionedThroughput'], 'provisionedThroughput is ignored because the table is ON_DEMAND',
-      'remove it, or set capacityMode to PROVISIONED'));
-  }
-  const pitrs: [number | undefined, (string | number)[]][] = [[t.pitr?.recoveryPeriodInDays, ['pitr', 'recoveryPeriodInDays']]];
-  for (const [env, o] of Object.entries(t.overrides ?? {})) pitrs.push([o.pitr?.recoveryPeriodInDays, ['overrides', env, 'pitr', 'recoveryPeriodInDays']]);
-  for (const [days, path] of pitrs) {
-    if (days !== undefined && (days < LIMITS.pitrRecoveryMinDays || days > LIMITS.pitrRecoveryMaxDays)) {
-      findings.push(error('pitr-period', file, path, `PITR recovery period of ${days} days is out of range`,
-        `use ${LIMITS.pitrRecoveryMinDays}-${LIMITS.pitrRecoveryMaxDays} days`));
-    }
-  }
-  return findings;
-}
-
-/** Overrides and acknowledgements name real environments; replicas name real regions. */
+/** Overrides and acknowledgements name real environments; per-table replicas follow the replica rules. */
 export function checkEnvironmentReferences({ file, value: t }: Loaded<TableSchema>, ctx: TableRuleContext): Finding[] {
   const findings: Finding[] = [];
   const names = ctx.environments.map((e) => e.value.name);
@@ -101,16 +63,12 @@ export function checkEnvironmentReferences({ file, value: t }: Loaded<TableSchem
     if (!names.includes(env)) {
       findings.push(error('override-environment', file, ['overrides', env], `override for unknown environment "${env}"`, unknown(env)));
     }
-    const envFile = ctx.environments.find((e) => e.value.name === env)?.value;
-    (o.replicas ?? []).forEach((r, i) => {
-      if (!AWS_REGIONS.includes(r.region)) {
-        findings.push(error('region', file, ['overrides', env, 'replicas', i, 'region'], `"${r.region}" is not an AWS region`,
-          `use a region code such as ${didYouMean(r.region, AWS_REGIONS) ?? 'eu-west-1'}`));
-      } else if (envFile && r.region === envFile.region) {
-        findings.push(error('replica-region', file, ['overrides', env, 'replicas', i, 'region'],
-          `replica region ${r.region} is the table's own region in ${env}`, 'replicate to a different region'));
-      }
-    });
+    const envFile = ctx.environments.find((e) => e.value.name === env);
+    if (envFile && o.replicas) {
+      findings.push(...checkReplicaList(o.replicas, {
+        file, path: ['overrides', env, 'replicas'], environment: envFile.value, ownRegion: `the table's own region in ${env}`,
+      }));
+    }
   }
   (t.acknowledge ?? []).forEach((a, i) => {
     if (a.environment !== undefined && !names.includes(a.environment)) {
@@ -118,26 +76,6 @@ export function checkEnvironmentReferences({ file, value: t }: Loaded<TableSchem
         `acknowledgement for unknown environment "${a.environment}"`, unknown(a.environment)));
     }
   });
-  return findings;
-}
-
-/** Environment tags are policy: a table may add tags but not change a mandatory one. */
-export function checkTags({ file, value: t }: Loaded<TableSchema>, ctx: TableRuleContext): Finding[] {
-  const findings: Finding[] = [];
-  const envValues = (key: string) => new Set(ctx.environments.map((e) => e.value.tags?.[key]));
-  const check = (tags: Record<string, string> | undefined, path: (string | number)[]) => {
-    for (const key of Object.keys(tags ?? {})) {
-      const values = envValues(key);
-      // Repeating the value every environment already sets is harmless.
-      if (ctx.mandatoryTags.includes(key) && !(values.size === 1 && values.has(tags![key]))) {
-        findings.push(warning('tag-mandatory', file, [...path, key],
-          `tag "${key}" is set by each environment and wins over this value ("${tags![key]}")`,
-          `remove "${key}" here; change it in environments/<env>.yaml instead`));
-      }
-    }
-  };
-  check(t.tags, ['tags']);
-  for (const [env, o] of Object.entries(t.overrides ?? {})) check(o.tags, ['overrides', env, 'tags']);
   return findings;
 }
 

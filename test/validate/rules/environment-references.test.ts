@@ -1,10 +1,12 @@
 /**
  * A table's references to environments: overrides and acknowledgements name
  * a declared environment (override-environment, acknowledge-environment) and
- * per-table replicas name a real, different region (region, replica-region).
+ * per-table replicas follow the environment's replica rules: a real region,
+ * not the table's own, each once (region, replica-region), with a key under a
+ * customer-managed key (replica-kms).
  */
 import {
-  check, checkTable, err, Json, Said, summarize, TABLE_FILE, validEnvironment, validProdEnvironment, validTable,
+  ACCOUNT, check, checkTable, err, Json, Said, summarize, TABLE_FILE, validEnvironment, validProdEnvironment, validTable,
 } from '../fixtures';
 
 interface Case {
@@ -50,13 +52,19 @@ const cases: Case[] = [
     reason: 'Replica regions must be real AWS regions.',
     mutate: (t) => { t.overrides = { dev: { replicas: [{ region: 'eu-wst-1' }] } }; },
     want: [err(TABLE_FILE, '$.overrides.dev.replicas[0].region', 'region', '"eu-wst-1" is not an AWS region')],
-    hint: 'use a region code such as eu-west-1',
+    hint: 'did you mean "eu-west-1"?',
   },
   {
     name: 'per-table replica in the table\'s own region',
     reason: 'A global table cannot have a replica in its own region.',
     mutate: (t) => { t.overrides = { dev: { replicas: [{ region: 'eu-west-1' }] } }; },
     want: [err(TABLE_FILE, '$.overrides.dev.replicas[0].region', 'replica-region', 'replica region eu-west-1 is the table\'s own region in dev')],
+  },
+  {
+    name: 'per-table replica region listed twice',
+    reason: 'Per-table replica lists follow the environment\'s replica rules.',
+    mutate: (t) => { t.overrides = { dev: { replicas: [{ region: 'eu-north-1' }, { region: 'eu-north-1' }] } }; },
+    want: [err(TABLE_FILE, '$.overrides.dev.replicas[1].region', 'replica-region', 'replica region eu-north-1 is listed twice')],
   },
   {
     name: 'override and acknowledgement for declared environments',
@@ -84,4 +92,21 @@ test('an acknowledgement without an environment applies everywhere and needs no 
 
   // THEN
   expect(summarize(findings)).toEqual([]);
+});
+
+test('a per-table replica needs a key when the environment uses a CMK', () => {
+  // GIVEN prod encrypts with a customer-managed key, and a table replicates to eu-north-1 there without a key
+  const prod = validProdEnvironment();
+  prod.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd` };
+  prod.replicas = [{ region: 'eu-central-1', kmsKeyArn: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/5678` }];
+  const table = validTable();
+  table.overrides = { prod: { replicas: [{ region: 'eu-north-1' }] } };
+
+  // WHEN
+  const findings = check({ tables: [table], environments: [validEnvironment('dev'), prod] });
+
+  // THEN
+  expect(summarize(findings)).toEqual([
+    err(TABLE_FILE, '$.overrides.prod.replicas[0]', 'replica-kms', 'replica in eu-north-1 needs kmsKeyArn because the tables use a customer-managed key'),
+  ]);
 });

@@ -4,6 +4,8 @@
  * (backup-schedule, backup-retention, backup-copy, backup-window,
  * backup-policy-tag), replicas and encryption (region, replica-region,
  * replica-kms, kms-arn), and uniqueness across files (environment-unique).
+ * DynamoDB's tag rules and the tableDefaults PITR window are in tags.test.ts
+ * and pitr.test.ts.
  */
 import {
   ACCOUNT, check, checkEnvironment, ENV_FILE, environmentFile, err, Json, Said, summarize, validEnvironment, validProdEnvironment, warn,
@@ -148,6 +150,19 @@ describe('role-arn', () => {
       mutate: (e) => { e.region = 'us-gov-west-1'; e.providerConfig.roleArn = `arn:aws-us-gov:iam::${ACCOUNT}:role/crossplane`; },
       want: [],
     },
+    {
+      name: 'China role ARN for an eu-west-1 environment',
+      reason: 'An account lives in one partition; STS cannot assume an aws-cn role from the aws partition.',
+      mutate: (e) => { e.providerConfig.roleArn = `arn:aws-cn:iam::${ACCOUNT}:role/crossplane`; },
+      want: [err(ENV_FILE, '$.providerConfig.roleArn', 'role-arn', 'the role ARN is in partition aws-cn, but eu-west-1 is in partition aws')],
+      hint: 'start the ARN with arn:aws:iam::',
+    },
+    {
+      name: '65-character role name',
+      reason: 'IAM role names are at most 64 characters, so no such role can exist.',
+      mutate: (e) => { e.providerConfig.roleArn = `arn:aws:iam::${ACCOUNT}:role/ops/${'r'.repeat(65)}`; },
+      want: [err(ENV_FILE, '$.providerConfig.roleArn', 'role-arn', `role name "${'r'.repeat(20)}…" is 65 characters long; IAM allows at most 64`)],
+    },
   ]);
 });
 
@@ -158,6 +173,25 @@ describe('provider-config', () => {
       reason: 'The name becomes a Kubernetes object name.',
       mutate: (e) => { e.providerConfig.name = 'AWS_Dev'; },
       want: [err(ENV_FILE, '$.providerConfig.name', 'provider-config', 'ProviderConfig name "AWS_Dev" is not a DNS label')],
+    },
+    {
+      name: 'one-character externalId',
+      reason: 'sts:ExternalId is 2-1224 characters; AssumeRole refuses a shorter one.',
+      mutate: (e) => { e.providerConfig.externalId = 'x'; },
+      want: [err(ENV_FILE, '$.providerConfig.externalId', 'provider-config', 'externalId "x" is not a valid sts:ExternalId')],
+      hint: 'use 2-1224 characters: letters, digits and _+=,.@:/-',
+    },
+    {
+      name: 'externalId with a space',
+      reason: 'sts:ExternalId takes letters, digits and _+=,.@:/- only.',
+      mutate: (e) => { e.providerConfig.externalId = 'orders prod'; },
+      want: [err(ENV_FILE, '$.providerConfig.externalId', 'provider-config', 'externalId "orders prod" is not a valid sts:ExternalId')],
+    },
+    {
+      name: 'a valid externalId',
+      reason: 'The usual shape of an external id.',
+      mutate: (e) => { e.providerConfig.externalId = 'ddbops:orders-prod/2024'; },
+      want: [],
     },
   ]);
 });
@@ -347,6 +381,58 @@ describe('replicas and encryption', () => {
       mutate: (e) => { e.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd` }; },
       want: [err(ENV_FILE, '$.encryption.kmsKeyArn', 'kms-arn', 'the key is in us-east-1, but the tables are in eu-west-1')],
     },
+    {
+      name: 'CMK ARN in another partition',
+      reason: 'A key ARN names its partition, and eu-west-1 is in aws, not aws-cn.',
+      mutate: (e) => { e.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws-cn:kms:eu-west-1:${ACCOUNT}:key/1234abcd` }; },
+      want: [err(ENV_FILE, '$.encryption.kmsKeyArn', 'kms-arn', 'the key ARN is in partition aws-cn, but eu-west-1 is in partition aws')],
+    },
+    {
+      name: 'the same replica region twice',
+      reason: 'A global table has one replica per region; the provider keys replicas by region.',
+      base: validProdEnvironment,
+      mutate: (e) => { e.replicas = [{ region: 'eu-central-1' }, { region: 'eu-central-1', pitr: false }]; },
+      want: [err(PROD_FILE, '$.replicas[1].region', 'replica-region', 'replica region eu-central-1 is listed twice')],
+      hint: 'list each region once',
+    },
+    {
+      name: 'replica key without a CMK',
+      reason: 'DynamoDB refuses a replica key unless the table uses a customer-managed key.',
+      base: validProdEnvironment,
+      mutate: (e) => { e.replicas = [{ region: 'eu-central-1', kmsKeyArn: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/1234abcd` }]; },
+      want: [err(PROD_FILE, '$.replicas[0].kmsKeyArn', 'replica-kms', 'replica in eu-central-1 sets kmsKeyArn, but the environment\'s encryption is aws-managed')],
+    },
+    {
+      name: 'replica key in another region',
+      reason: 'A replica\'s key must be in the replica\'s region ("KMS validation error … Invalid arn").',
+      base: validProdEnvironment,
+      mutate: (e) => {
+        e.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd` };
+        e.replicas = [{ region: 'eu-central-1', kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd` }];
+      },
+      want: [err(PROD_FILE, '$.replicas[0].kmsKeyArn', 'kms-arn', 'the replica key is in eu-west-1, but the replica is in eu-central-1')],
+      hint: 'use a key in eu-central-1 (a multi-Region replica key works)',
+    },
+    {
+      name: 'replica key that is not an ARN',
+      reason: 'The provider passes the key on as an ARN (Terraform checks it is one).',
+      base: validProdEnvironment,
+      mutate: (e) => {
+        e.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd` };
+        e.replicas = [{ region: 'eu-central-1', kmsKeyArn: 'alias/dynamodb' }];
+      },
+      want: [err(PROD_FILE, '$.replicas[0].kmsKeyArn', 'kms-arn', '"alias/dynamodb" is not a KMS key ARN')],
+    },
+    {
+      name: 'CMK with a replica key in the replica\'s region',
+      reason: 'The correct global table under customer-managed keys.',
+      base: validProdEnvironment,
+      mutate: (e) => {
+        e.encryption = { type: 'customer-managed', kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd` };
+        e.replicas = [{ region: 'eu-central-1', kmsKeyArn: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/mrk-1234abcd` }];
+      },
+      want: [],
+    },
   ]);
 });
 
@@ -363,6 +449,20 @@ describe('environment-name', () => {
       err('environments/development.yaml', '$.name', 'environment-name', 'name "dev" does not match the file name "development"'),
     ]);
     expect(findings[0].hint).toEqual('rename the file to dev.yaml, or set name: development');
+  });
+
+  test('the name is at most 63 characters, because it is a label value', () => {
+    // GIVEN a 64-character name in a file of that name, with a short namespace
+    const env = validEnvironment('e'.repeat(64));
+    env.namespace = 'orders-long';
+
+    // WHEN
+    const findings = check({ environments: [env] });
+
+    // THEN
+    expect(summarize(findings)).toEqual([
+      err(`environments/${'e'.repeat(64)}.yaml`, '$.name', 'environment-name', `environment name "${'e'.repeat(64)}" is not a DNS label`),
+    ]);
   });
 
   test('the name must be a DNS label', () => {

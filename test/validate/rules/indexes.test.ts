@@ -1,8 +1,9 @@
 /**
  * Secondary indexes: the GSI/LSI quotas (index-limit), LSI key rules
  * (lsi-needs-sort-key, lsi-partition-key), projections (projection,
- * projection-attribute, projection-limit) and indexes that repeat a key schema
- * (index-duplicate).
+ * projection-attribute, projection-limit: 20 per index, 100 per table) and
+ * indexes that repeat a key schema (index-duplicate, a design rule stricter
+ * than DynamoDB).
  */
 import { checkTable, err, Json, Said, summarize, TABLE_FILE, times } from '../fixtures';
 
@@ -163,6 +164,21 @@ describe('projection', () => {
 });
 
 describe('projection-attribute', () => {
+  test('an attribute listed twice in one index', () => {
+    // GIVEN total projected twice; DynamoDB refuses "Duplicate element in NonKeyAttributes"
+    const mutate = (t: Json) => {
+      addTotalLsi(t, { projectionType: 'INCLUDE', nonKeyAttributes: ['status', 'customerId', 'status'] });
+    };
+
+    // WHEN
+    const findings = checkTable(mutate);
+
+    // THEN
+    expect(summarize(findings)).toEqual([
+      err(TABLE_FILE, '$.localSecondaryIndexes[0].nonKeyAttributes[2]', 'projection-attribute', 'index "ByTotal" lists "status" twice in nonKeyAttributes'),
+    ]);
+  });
+
   test('a projected attribute must be declared', () => {
     // GIVEN a typo in nonKeyAttributes
     const mutate = (t: Json) => {
@@ -182,26 +198,33 @@ describe('projection-attribute', () => {
 });
 
 describe('projection-limit', () => {
-  /** Two INCLUDE GSIs projecting `perIndex` declared attributes each. */
-  const project = (perIndex: number) => (t: Json) => {
+  /** `indexes` INCLUDE GSIs projecting `perIndex` declared attributes each. */
+  const project = (indexes: number, perIndex: number) => (t: Json) => {
     const names = times(perIndex, (i) => `p${i}`);
     for (const name of names) t.attributes.push({ name, type: 'S' });
-    addGsis(t, 2, () => ({ projectionType: 'INCLUDE', nonKeyAttributes: names }));
+    addGsis(t, indexes, () => ({ projectionType: 'INCLUDE', nonKeyAttributes: names }));
   };
 
   const cases: Case[] = [
     {
-      name: '2 × 51 projected attributes',
+      name: '6 × 17 projected attributes',
       reason: 'The 100-attribute quota counts every index\'s list, so the same attribute in two indexes counts twice.',
-      mutate: project(51),
+      mutate: project(6, 17),
       want: [err(TABLE_FILE, '$', 'projection-limit',
         'indexes project 102 non-key attributes in total; DynamoDB allows at most 100 across all indexes of a table')],
     },
     {
-      name: '2 × 50 projected attributes',
-      reason: 'Exactly 100 is allowed.',
-      mutate: project(50),
+      name: '5 × 20 projected attributes',
+      reason: 'Exactly 100 in total, and exactly 20 per index, is allowed.',
+      mutate: project(5, 20),
       want: [],
+    },
+    {
+      name: '21 projected attributes in one index',
+      reason: 'DynamoDB allows at most 20 NonKeyAttributes per index (API_Projection), well below the table\'s 100.',
+      mutate: project(1, 21),
+      want: [err(TABLE_FILE, '$.globalSecondaryIndexes[1].nonKeyAttributes', 'projection-limit',
+        'index "Index0" projects 21 non-key attributes; DynamoDB allows at most 20 per index')],
     },
   ];
 

@@ -1,10 +1,12 @@
 /**
  * Names: DynamoDB's 3-255 characters from [a-zA-Z0-9_.-] (name), unique index
- * names (index-name-unique), a schema file named after its table (file-name)
- * and one schema per table (table-name-unique).
+ * names (index-name-unique), a schema file named after its table (file-name),
+ * one schema per table and one physical name per environment (table-name-unique),
+ * one Kubernetes object name per table (object-name-unique) and no two input
+ * files that differ only in case (file-name-case).
  */
 import {
-  check, checkTable, err, Json, Said, summarize, TABLE_FILE, tableFile, validEnvironment, validTable,
+  check, checkTable, err, Json, Said, summarize, TABLE_FILE, tableFile, validEnvironment, validProdEnvironment, validTable,
 } from '../fixtures';
 
 interface Case {
@@ -49,6 +51,13 @@ describe('name', () => {
       mutate: (t) => renameIndex(t, 'Customer/Index'),
       want: [err(TABLE_FILE, '$.globalSecondaryIndexes[0].indexName', 'name',
         'index name "Customer/Index" contains "/"; DynamoDB names use only letters, digits, "_", "." and "-"')],
+    },
+    {
+      name: 'two-character index name',
+      reason: 'Index names are 3-255 characters, like table names.',
+      mutate: (t) => renameIndex(t, 'ix'),
+      want: [err(TABLE_FILE, '$.globalSecondaryIndexes[0].indexName', 'name',
+        'index name "ix" is 2 characters long; DynamoDB names are 3-255 characters')],
     },
     {
       name: 'short per-environment table name',
@@ -135,6 +144,120 @@ describe('table-name-unique', () => {
         'tableName "orders" does not match the file name "orders-copy.schema.json"'),
       err('schemas/orders-copy.schema.json', '$.tableName', 'table-name-unique',
         'table "orders" is also declared in schemas/orders.schema.json'),
+    ]);
+  });
+});
+
+describe('table-name-unique: physical names per environment', () => {
+  /** A valid table named `tableName`, with optional per-environment physical names. */
+  const named = (tableName: string, physical: Record<string, string> = {}): Json => {
+    const t = validTable();
+    t.tableName = tableName;
+    if (Object.keys(physical).length) t.overrides = Object.fromEntries(Object.entries(physical).map(([env, name]) => [env, { tableName: name }]));
+    return t;
+  };
+
+  interface PhysicalCase {
+    readonly name: string;
+    readonly reason: string;
+    readonly tables: Json[];
+    readonly want: Said[];
+  }
+
+  const cases: PhysicalCase[] = [
+    {
+      name: 'an override takes another table\'s name',
+      reason: 'DynamoDB table names are unique per account and region, so both schemas would manage one table.',
+      tables: [named('orders'), named('invoices', { dev: 'orders' })],
+      want: [err('schemas/invoices.schema.json', '$.overrides.dev.tableName', 'table-name-unique',
+        'in dev, table "orders" is also the physical name of schemas/orders.schema.json')],
+    },
+    {
+      name: 'the earlier file holds the override',
+      reason: 'The finding goes to the later file, at its own tableName, naming the file with the override.',
+      tables: [named('invoices', { prod: 'orders' }), named('orders')],
+      want: [err('schemas/orders.schema.json', '$.tableName', 'table-name-unique',
+        'in prod, table "orders" is also the physical name of schemas/invoices.schema.json')],
+    },
+    {
+      name: 'two overrides with one name',
+      reason: 'Two per-environment names can collide as well.',
+      tables: [named('orders', { dev: 'shared-orders' }), named('invoices', { dev: 'shared-orders' })],
+      want: [err('schemas/invoices.schema.json', '$.overrides.dev.tableName', 'table-name-unique',
+        'in dev, table "shared-orders" is also the physical name of schemas/orders.schema.json')],
+    },
+    {
+      name: 'two tables swapping names in one environment',
+      reason: 'Each physical name is still used once.',
+      tables: [named('orders', { dev: 'invoices' }), named('invoices', { dev: 'orders' })],
+      want: [],
+    },
+  ];
+
+  test.each(cases)('$name: $reason', ({ tables, want }) => {
+    // WHEN
+    const findings = check({ tables, environments: [validEnvironment('dev'), validProdEnvironment()] });
+
+    // THEN
+    expect(summarize(findings)).toEqual(want);
+  });
+
+  test('the hint names the override to change', () => {
+    // WHEN
+    const [finding] = check({ tables: [named('orders'), named('invoices', { dev: 'orders' })] });
+
+    // THEN
+    expect(finding.hint).toEqual('give one of them another overrides.dev.tableName');
+  });
+});
+
+describe('object-name-unique', () => {
+  test('a table named like another table\'s derived Kubernetes name', () => {
+    // GIVEN order_items (XR order-items-ff26d5dd) and a table literally called order-items-ff26d5dd
+    const first = validTable();
+    first.tableName = 'order_items';
+    const second = validTable();
+    second.tableName = 'order-items-ff26d5dd';
+
+    // WHEN
+    const findings = check({ tables: [first, second] });
+
+    // THEN both files are named: the finding's own, and the other in the message
+    expect(summarize(findings)).toEqual([
+      err('schemas/order-items-ff26d5dd.schema.json', '$.tableName', 'object-name-unique',
+        'table "order-items-ff26d5dd" gets the Kubernetes object name "order-items-ff26d5dd", which table "order_items" in schemas/order_items.schema.json gets as well'),
+    ]);
+  });
+
+  test('names that only normalise alike get distinct object names and no finding', () => {
+    // GIVEN three DynamoDB tables that all read "order items"
+    const tables = ['order-items', 'order_items', 'order.items'].map((name) => {
+      const t = validTable();
+      t.tableName = name;
+      return t;
+    });
+
+    // WHEN
+    const findings = check({ tables });
+
+    // THEN
+    expect(summarize(findings)).toEqual([]);
+  });
+});
+
+describe('file-name-case', () => {
+  test('two schema files whose names differ only in case', () => {
+    // GIVEN Orders and orders: two DynamoDB tables, but one file on macOS and Windows
+    const upper = validTable();
+    upper.tableName = 'Orders';
+
+    // WHEN
+    const findings = check({ tables: [upper, validTable()] });
+
+    // THEN
+    expect(summarize(findings)).toEqual([
+      err(TABLE_FILE, '$', 'file-name-case',
+        'schemas/orders.schema.json and schemas/Orders.schema.json differ only in case: a checkout on macOS or Windows keeps only one of them'),
     ]);
   });
 });

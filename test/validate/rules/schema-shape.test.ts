@@ -136,6 +136,14 @@ describe('required', () => {
       want: [err(TABLE_FILE, '$.businessRules[0].description', 'required', 'missing required field "description"')],
     },
     {
+      name: 'LSI without a sort key',
+      reason: 'DynamoDB refuses an LSI KeySchema without a RANGE element; an LSI is a table sort key alternative.',
+      run: table((t) => {
+        t.localSecondaryIndexes = [{ indexName: 'ByTotal', projectionType: 'ALL' }];
+      }),
+      want: [err(TABLE_FILE, '$.localSecondaryIndexes[0].sortKey', 'required', 'missing required field "sortKey"')],
+    },
+    {
       name: 'no roleArn',
       reason: 'Crossplane needs a role to assume in the account.',
       run: environment((e) => { delete e.providerConfig.roleArn; }),
@@ -216,6 +224,13 @@ describe('enum', () => {
       hints: ['use one of: GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem, TransactGetItems, TransactWriteItems'],
     },
     {
+      name: 'abbreviated table class',
+      reason: 'DynamoDB knows STANDARD and STANDARD_INFREQUENT_ACCESS only ("Invalid table-class parameter provided").',
+      run: table((t) => { t.tableClass = 'INFREQUENT_ACCESS'; }),
+      want: [err(TABLE_FILE, '$.tableClass', 'enum', '"INFREQUENT_ACCESS" is not allowed')],
+      hints: ['use one of: STANDARD, STANDARD_INFREQUENT_ACCESS'],
+    },
+    {
       name: 'misspelled encryption type',
       reason: 'The discriminator of a union is an enum too.',
       run: environment((e) => { e.encryption = { type: 'aws-manged' }; }),
@@ -238,6 +253,22 @@ describe('range', () => {
       reason: 'Capacity units are positive.',
       run: table((t) => { t.capacityMode = 'PROVISIONED'; t.provisionedThroughput = { readCapacityUnits: 0, writeCapacityUnits: 5 }; }),
       want: [err(TABLE_FILE, '$.provisionedThroughput.readCapacityUnits', 'range', 'expected number to be >0')],
+    },
+    {
+      name: 'zero GSI write capacity',
+      reason: 'Index capacities are positive like the table\'s ("Member must have value greater than or equal to 1").',
+      run: table((t) => {
+        t.capacityMode = 'PROVISIONED';
+        t.provisionedThroughput = { readCapacityUnits: 5, writeCapacityUnits: 5 };
+        t.globalSecondaryIndexes[0].provisionedThroughput = { readCapacityUnits: 5, writeCapacityUnits: 0 };
+      }),
+      want: [err(TABLE_FILE, '$.globalSecondaryIndexes[0].provisionedThroughput.writeCapacityUnits', 'range', 'expected number to be >0')],
+    },
+    {
+      name: 'zero on-demand maximum',
+      reason: 'DynamoDB refuses MaxReadRequestUnits below 1 at CreateTable ("outside of valid range").',
+      run: table((t) => { t.onDemandThroughput = { maxReadRequestUnits: 0 }; }),
+      want: [err(TABLE_FILE, '$.onDemandThroughput.maxReadRequestUnits', 'range', 'expected number to be >0')],
     },
   ]);
 });

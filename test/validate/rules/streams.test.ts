@@ -1,6 +1,8 @@
 /**
- * Streams: a valid view type (stream-view-type), and the NEW_AND_OLD_IMAGES
- * stream a global-table replica depends on (replica-needs-stream).
+ * Streams: a valid view type, only on an enabled stream (stream-view-type), and
+ * the NEW_AND_OLD_IMAGES stream a replicated table keeps on
+ * (replica-needs-stream; stricter than DynamoDB, which keeps a KEYS_ONLY
+ * stream, but refuses to turn a replica's stream off).
  */
 import {
   check, checkTable, err, Json, Said, summarize, TABLE_FILE, validEnvironment, validProdEnvironment, validTable,
@@ -32,6 +34,18 @@ describe('stream-view-type', () => {
       reason: 'A disabled stream needs nothing else.',
       mutate: (t) => { t.streams = { enabled: false }; },
       want: [],
+    },
+    {
+      name: 'disabled with a view type',
+      reason: 'DynamoDB refuses a view type on a disabled stream; the renderer would drop it silently.',
+      mutate: (t) => { t.streams.enabled = false; },
+      want: [err(TABLE_FILE, '$.streams.viewType', 'stream-view-type', 'viewType NEW_AND_OLD_IMAGES is ignored because streams are disabled')],
+    },
+    {
+      name: 'disabled with a misspelled view type',
+      reason: 'The spelling is the problem to fix first; one finding, not two.',
+      mutate: (t) => { t.streams = { enabled: false, viewType: 'NEW_IMAGES' }; },
+      want: [err(TABLE_FILE, '$.streams.viewType', 'stream-view-type', 'stream view type "NEW_IMAGES" is not valid')],
     },
   ];
 
@@ -67,24 +81,27 @@ describe('replica-needs-stream', () => {
   const cases: Case[] = [
     {
       name: 'KEYS_ONLY stream with a replica',
-      reason: 'Global tables replicate through a NEW_AND_OLD_IMAGES stream.',
+      reason: 'Stricter than DynamoDB, which keeps KEYS_ONLY: the schema says NEW_AND_OLD_IMAGES, the view a replica without a stream gets.',
       mutate: (t) => { t.streams.viewType = 'KEYS_ONLY'; },
       want: [err(TABLE_FILE, '$.streams', 'replica-needs-stream',
-        'environment "prod" replicates this table to eu-central-1, which needs streams enabled with NEW_AND_OLD_IMAGES')],
+        'environment "prod" replicates this table to eu-central-1: DynamoDB turns its stream on and refuses to turn it off, so declare streams enabled with NEW_AND_OLD_IMAGES')],
     },
     {
       name: 'disabled stream with a replica',
-      reason: 'The right view type on a disabled stream does not replicate anything.',
+      reason: 'DynamoDB refuses to turn a replica\'s stream off; the view type on a disabled stream is reported as well.',
       mutate: (t) => { t.streams.enabled = false; },
-      want: [err(TABLE_FILE, '$.streams', 'replica-needs-stream',
-        'environment "prod" replicates this table to eu-central-1, which needs streams enabled with NEW_AND_OLD_IMAGES')],
+      want: [
+        err(TABLE_FILE, '$.streams', 'replica-needs-stream',
+          'environment "prod" replicates this table to eu-central-1: DynamoDB turns its stream on and refuses to turn it off, so declare streams enabled with NEW_AND_OLD_IMAGES'),
+        err(TABLE_FILE, '$.streams.viewType', 'stream-view-type', 'viewType NEW_AND_OLD_IMAGES is ignored because streams are disabled'),
+      ],
     },
     {
       name: 'no streams block with a replica',
       reason: 'Without a streams block the finding points at the whole file.',
       mutate: (t) => { delete t.streams; },
       want: [err(TABLE_FILE, '$', 'replica-needs-stream',
-        'environment "prod" replicates this table to eu-central-1, which needs streams enabled with NEW_AND_OLD_IMAGES')],
+        'environment "prod" replicates this table to eu-central-1: DynamoDB turns its stream on and refuses to turn it off, so declare streams enabled with NEW_AND_OLD_IMAGES')],
     },
     {
       name: 'no stream, replicas switched off for prod',
@@ -100,7 +117,7 @@ describe('replica-needs-stream', () => {
         t.overrides = { dev: { replicas: [{ region: 'eu-north-1' }] }, prod: { replicas: [] } };
       },
       want: [err(TABLE_FILE, '$.streams', 'replica-needs-stream',
-        'environment "dev" replicates this table to eu-north-1, which needs streams enabled with NEW_AND_OLD_IMAGES')],
+        'environment "dev" replicates this table to eu-north-1: DynamoDB turns its stream on and refuses to turn it off, so declare streams enabled with NEW_AND_OLD_IMAGES')],
     },
   ];
 

@@ -1,7 +1,8 @@
 /**
  * Key attributes: type S/N/B (key-type), declared in attributes
  * (key-declared), one type everywhere (key-type-consistent), and no attribute
- * declared twice (attribute-duplicate).
+ * declared twice (attribute-duplicate), and partition and sort keys on two
+ * different attributes (key-same-attribute).
  */
 import { checkTable, err, Json, Said, summarize, TABLE_FILE } from '../fixtures';
 
@@ -165,5 +166,45 @@ describe('attribute-duplicate', () => {
     expect(summarize(findings)).toEqual([
       err(TABLE_FILE, '$.attributes[6].name', 'attribute-duplicate', 'attribute "total" is declared twice'),
     ]);
+  });
+});
+
+describe('key-same-attribute', () => {
+  const cases: Case[] = [
+    {
+      name: 'table sort key equal to its partition key',
+      reason: 'DynamoDB refuses a KeySchema whose HASH and RANGE elements name one attribute.',
+      mutate: (t) => {
+        t.primaryKey.sortKey = { name: 'PK', type: 'S' };
+        t.attributes = t.attributes.filter((a: Json) => a.name !== 'SK');
+        t.accessPatterns = [t.accessPatterns[1]];
+      },
+      want: [err(TABLE_FILE, '$.primaryKey.sortKey.name', 'key-same-attribute',
+        'sort key "PK" of table is also its partition key; DynamoDB needs two different attributes')],
+    },
+    {
+      name: 'GSI sort key equal to its partition key',
+      reason: 'The same rule holds for every index key schema ("The KeySchema contains multiple key attributes with the same name").',
+      mutate: (t) => {
+        t.globalSecondaryIndexes[0].sortKey = { name: 'customerId', type: 'S' };
+        t.accessPatterns[1].keyCondition = 'customerId = :customerId';
+      },
+      want: [err(TABLE_FILE, '$.globalSecondaryIndexes[0].sortKey.name', 'key-same-attribute',
+        'sort key "customerId" of index "CustomerIndex" is also its partition key; DynamoDB needs two different attributes')],
+    },
+    {
+      name: 'LSI sort key equal to the table\'s partition key',
+      reason: 'An LSI\'s partition key is the table\'s, so its KeySchema would be [PK HASH, PK RANGE].',
+      mutate: (t) => {
+        t.localSecondaryIndexes = [{ indexName: 'ByPk', sortKey: { name: 'PK', type: 'S' }, projectionType: 'KEYS_ONLY' }];
+        t.accessPatterns.push({ id: 'AP-9', description: 'By PK', operation: 'Query', index: 'ByPk', keyCondition: 'PK = :pk' });
+      },
+      want: [err(TABLE_FILE, '$.localSecondaryIndexes[0].sortKey.name', 'key-same-attribute',
+        'sort key "PK" of index "ByPk" is the table\'s partition key, which a local secondary index already uses as its partition key; DynamoDB needs two different attributes')],
+    },
+  ];
+
+  test.each(cases)('$name: $reason', ({ mutate, want }) => {
+    expect(summarize(checkTable(mutate))).toEqual(want);
   });
 });
