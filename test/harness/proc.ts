@@ -37,6 +37,25 @@ function startWatchdog(childPid: number, cleanupDir?: string): ChildProcess | un
   }
 }
 
+/** Memory of a process as the kernel accounts it (MiB). */
+export interface ProcessMemory {
+  /** VmRSS: resident now. */
+  readonly rssMiB: number;
+  /** VmHWM: the peak resident size so far. */
+  readonly peakMiB: number;
+}
+
+/** VmRSS and VmHWM of a live process, or undefined when it is gone. */
+export function readMemory(pid: number): ProcessMemory | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -127,6 +146,17 @@ export class ManagedProcess {
   /** Captured stdout+stderr (tail). */
   get logs(): string {
     return this.output;
+  }
+
+  /** The last `lines` lines of the captured output, for failure diagnostics. */
+  tail(lines = 30): string {
+    return this.output.split('\n').slice(-lines - 1).join('\n');
+  }
+
+  /** Resident and peak resident memory now, from /proc (undefined once exited). */
+  memory(): ProcessMemory | undefined {
+    if (this.exited || this.child.pid === undefined) return undefined;
+    return readMemory(this.child.pid);
   }
 
   describeExit(): string {
