@@ -104,10 +104,14 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
   const composedTables = async (e: Env, xrName: string): Promise<KubeObject[]> =>
     (await env.rest.list(TABLES, NS[e])).items.filter((t) => t.metadata?.labels?.['crossplane.io/composite'] === xrName);
 
-  /** What Argo CD's git webhook does on a push: ask for a normal refresh of every app of the repository. */
+  /**
+   * What Argo CD's git webhook handler does on a push (util/webhook, argo.RefreshApp): a merge patch
+   * asking for a normal refresh (and hydration) of every app whose source is the pushed repository.
+   */
   const refreshAll = async (): Promise<void> => {
     for (const a of APPS) {
-      await env.rest.patch(APPLICATIONS, ARGOCD_NAMESPACE, a, { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } });
+      await env.rest.patch(APPLICATIONS, ARGOCD_NAMESPACE, a,
+        { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal', 'argocd.argoproj.io/hydrate': 'normal' } } });
     }
   };
   const pushChange = async (message: string, edit: (workDir: string) => void): Promise<{ pushedAt: number; revision: string }> => {
@@ -465,5 +469,106 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       const after = await ddbops(['status', '--env', 'dev']);
       expect({ code: after.code, summary: after.stdout.trimEnd().split('\n').pop() }).toEqual({ code: 0, summary: 'Summary: 2 of 2 ready: all ready, no drift (exit 0)' });
     }, 2 * MINUTE);
+  });
+
+  describe('7. the provider simulator keeps upjet\'s contract (managed resources made by hand)', () => {
+    const NSX = 'simulator-contract';
+    const ACCOUNT_X = '111122223333';
+    const table = (name: string, managementPolicies?: string[]): KubeObject => ({
+      apiVersion: 'dynamodb.aws.m.upbound.io/v1beta1',
+      kind: 'Table',
+      metadata: { name, namespace: NSX, annotations: { 'crossplane.io/external-name': name } },
+      spec: {
+        ...(managementPolicies ? { managementPolicies } : {}),
+        providerConfigRef: { kind: 'ProviderConfig', name: 'aws-contract' },
+        forProvider: { region: REGION, hashKey: 'PK', attribute: [{ name: 'PK', type: 'S' }], billingMode: 'PAY_PER_REQUEST' },
+      },
+    });
+    const inAws = (name: string): boolean => [...env.simulator.aws.values()].some((r) => r.kind === 'Table' && r.id === name && r.account === ACCOUNT_X);
+    const get = (name: string) => env.rest.find(TABLES, NSX, name);
+    const shape = (o: KubeObject | undefined) => ({
+      finalizers: o?.metadata?.finalizers ?? [],
+      annotations: Object.keys(o?.metadata?.annotations ?? {}).filter((k) => k.startsWith('crossplane.io/')).sort(),
+      conditions: conditions(o).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })),
+      arn: ((o?.status as { atProvider?: { arn?: string } } | undefined)?.atProvider ?? {}).arn,
+    });
+
+    beforeAll(async () => {
+      await env.api.kubectl(['create', 'namespace', NSX]);
+      await env.api.kubectl(['apply', '-f', '-'], JSON.stringify({
+        apiVersion: 'aws.m.upbound.io/v1beta1', kind: 'ProviderConfig', metadata: { name: 'aws-contract', namespace: NSX },
+        spec: { credentials: { source: 'IRSA' }, assumeRoleChain: [{ roleARN: `arn:aws:iam::${ACCOUNT_X}:role/crossplane-dynamodb` }] },
+      }));
+    });
+
+    test('a refused create: Synced=False with upjet\'s message, not Ready, external-create-failed; allowed, it becomes Available', async () => {
+      // GIVEN AWS refuses CreateTable for this table
+      const error = `AccessDeniedException: User: arn:aws:sts::${ACCOUNT_X}:assumed-role/crossplane-dynamodb/1764672000000000000 is not authorized to perform: dynamodb:CreateTable on resource: arn:aws:dynamodb:${REGION}:${ACCOUNT_X}:table/refused because no identity-based policy allows the dynamodb:CreateTable action`;
+      env.simulator.refuse({ kind: 'Table', namespace: NSX, externalName: 'refused', operation: 'create', error });
+      // WHEN the managed resource is created
+      await env.rest.create(TABLES, NSX, table('refused'));
+      const failed = await waitUntil('the refusal', async () => {
+        const o = await get('refused');
+        return condition(o, 'Synced')?.status === 'False' ? done(o) : notYet(JSON.stringify(conditions(o)));
+      }, { timeoutMs: MINUTE, diagnostics: diag });
+      // THEN it is reported the way upjet reports a failed async create, and nothing exists in AWS
+      const async = expect.stringMatching(new RegExp(`^async create failed: failed to create the resource: \\[\\{0 creating Amazon DynamoDB Table \\(refused\\): operation error DynamoDB: CreateTable, https response error StatusCode: 400, RequestID: [0-9a-f-]{36}, api error ${error.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}  \\[\\]\\}\\]$`));
+      expect(shape(failed)).toEqual({
+        finalizers: ['finalizer.managedresource.crossplane.io'],
+        annotations: ['crossplane.io/external-create-failed', 'crossplane.io/external-create-pending', 'crossplane.io/external-name'],
+        conditions: [
+          { type: 'Ready', status: 'False', reason: 'Creating', message: undefined },
+          { type: 'Synced', status: 'False', reason: 'ReconcileError', message: expect.stringMatching(/^create failed: async create failed: /) },
+          { type: 'LastAsyncOperation', status: 'False', reason: 'AsyncCreateFailure', message: async },
+        ],
+        arn: undefined,
+      });
+      expect(inAws('refused')).toBe(false);
+      // WHEN the role gets the permission
+      env.simulator.allow('Table', NSX, 'refused');
+      // THEN the next attempt creates it and it becomes Available with its ARN
+      const ok = await waitUntil('the table to become Ready', async () => {
+        const o = await get('refused');
+        return condition(o, 'Ready')?.status === 'True' ? done(o) : notYet(JSON.stringify(conditions(o)));
+      }, { timeoutMs: MINUTE, diagnostics: diag });
+      expect(shape(ok)).toEqual({
+        finalizers: ['finalizer.managedresource.crossplane.io'],
+        annotations: ['crossplane.io/external-create-failed', 'crossplane.io/external-create-pending', 'crossplane.io/external-create-succeeded', 'crossplane.io/external-name'],
+        conditions: [
+          { type: 'Ready', status: 'True', reason: 'Available', message: undefined },
+          { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', message: undefined },
+          { type: 'LastAsyncOperation', status: 'True', reason: 'Success', message: undefined },
+        ],
+        arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT_X}:table/refused`,
+      });
+    }, 2 * MINUTE);
+
+    test('Observe only: a table AWS does not have is an observe failure, and nothing is created', async () => {
+      await env.rest.create(TABLES, NSX, table('adopt-me', ['Observe']));
+      const o = await waitUntil('the observe failure', async () => {
+        const x = await get('adopt-me');
+        return condition(x, 'Synced')?.status === 'False' ? done(x) : notYet(JSON.stringify(conditions(x)));
+      }, { timeoutMs: MINUTE, diagnostics: diag });
+      expect([condition(o, 'Synced')?.message, inAws('adopt-me')]).toEqual(['observe failed: external resource does not exist', false]);
+    });
+
+    test('deleting: without the Delete policy the table stays in AWS (orphaned); with * it is deleted', async () => {
+      // GIVEN two tables, one keep-on-delete, one fully managed, both created
+      await env.rest.create(TABLES, NSX, table('kept', ['Observe', 'Create', 'Update', 'LateInitialize']));
+      await env.rest.create(TABLES, NSX, table('removed', ['*']));
+      await waitUntil('both in AWS and Ready', async () => {
+        const r = [await get('kept'), await get('removed')].map((x) => condition(x, 'Ready')?.status);
+        return r.every((s) => s === 'True') && inAws('kept') && inAws('removed') ? done(r) : notYet(JSON.stringify(r));
+      }, { timeoutMs: MINUTE, diagnostics: diag });
+      // WHEN both managed resources are deleted
+      await env.rest.delete(TABLES, NSX, 'kept');
+      await env.rest.delete(TABLES, NSX, 'removed');
+      // THEN both leave the cluster; only the fully managed one leaves AWS
+      await waitUntil('both managed resources gone', async () => {
+        const left = [await get('kept'), await get('removed')].filter((x) => x !== undefined).map((x) => x!.metadata?.name);
+        return left.length === 0 ? done(left) : notYet(`still there: ${left.join(', ')}`);
+      }, { timeoutMs: MINUTE, diagnostics: diag });
+      expect({ kept: inAws('kept'), removed: inAws('removed') }).toEqual({ kept: true, removed: false });
+    });
   });
 });

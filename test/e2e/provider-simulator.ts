@@ -17,7 +17,8 @@
  *    metadata.name; for kinds whose AWS id is generated (Plan, Selection,
  *    RolePolicyAttachment) it is set from the id after create;
  *  - `crossplane.io/external-create-pending` before create, then
- *    `external-create-succeeded` (or `external-create-failed`);
+ *    `external-create-succeeded` (or `external-create-failed`), all kept as
+ *    timestamps the way crossplane-runtime keeps them;
  *  - conditions: Ready Creating → Available, Deleting; Synced
  *    ReconcileSuccess / ReconcileError with crossplane-runtime's wrapping
  *    ("create failed: ", "update failed: ", "observe failed: ", "cannot
@@ -134,8 +135,8 @@ export class ProviderSimulator {
   private readonly queue = new Set<string>();
   private readonly latest = new Map<string, Mr>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly createdAt = new Map<string, number>();
-  private lastError: Map<string, string> = new Map();
+  /** Keys whose last create was refused: retried at once, without the creation grace period. */
+  private readonly lastError = new Map<string, string>();
   private running = false;
   private draining = false;
 
@@ -346,7 +347,7 @@ export class ProviderSimulator {
     if (sortedJson(desired) !== sortedJson(stored.config) && can('Update')) {
       const refusal = this.refusalFor(k, mr, stored.id, 'update');
       if (refusal) {
-        const message = `async update failed: failed to update the resource: ${this.diagnostic(k, stored.id, 'update', refusal, account)}`;
+        const message = `async update failed: failed to update the resource: ${this.diagnostic(k, stored.id, 'update', refusal)}`;
         await this.setConditions(k, mr, [
           this.available(),
           this.synced(false, `update failed: ${message}`),
@@ -369,10 +370,10 @@ export class ProviderSimulator {
 
     const id = externalName ?? this.generatedId(k, mr);
     const refusal = this.refusalFor(k, mr, id, 'create');
+    // crossplane-runtime keeps all three timestamps; a pending one newer than both others means "incomplete".
     const annotations = { ...(afterPending.metadata?.annotations ?? {}) };
-    delete annotations[CREATE_PENDING];
     if (refusal) {
-      const message = `async create failed: failed to create the resource: ${this.diagnostic(k, id, 'create', refusal, account)}`;
+      const message = `async create failed: failed to create the resource: ${this.diagnostic(k, id, 'create', refusal)}`;
       this.lastError.set(key, message);
       annotations[CREATE_FAILED] = now();
       const failed = clone(afterPending);
@@ -395,7 +396,6 @@ export class ProviderSimulator {
       createdAt: new Date().toISOString(),
     };
     this.aws.set(this.awsKey(record), record);
-    this.createdAt.set(key, Date.now());
     this.events.push(`created ${k.kind} ${id} in ${region} (${key})`);
     annotations[CREATE_SUCCEEDED] = now();
     if (!externalName) annotations[EXTERNAL_NAME] = id;
@@ -419,7 +419,7 @@ export class ProviderSimulator {
   }
 
   /** terraform-plugin-sdk diag.Diagnostics printed with %v, as upjet wraps it. */
-  private diagnostic(k: SimulatedKind, id: string, operation: Refusal['operation'], r: Refusal, _account: string): string {
+  private diagnostic(k: SimulatedKind, id: string, operation: Refusal['operation'], r: Refusal): string {
     const verb = operation === 'create' ? 'creating' : 'updating';
     const op = operation === 'create' ? k.createOp : k.updateOp;
     return `[{0 ${verb} ${k.awsName} (${id}): operation error ${k.service}: ${op}, https response error StatusCode: 400, RequestID: ${randomUUID()}, api error ${r.error}  []}]`;

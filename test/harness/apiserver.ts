@@ -214,8 +214,8 @@ export async function startApiServer(opts: StartApiServerOptions = {}): Promise<
         { logFile: path.join(dir, 'kube-controller-manager.log') },
       );
       processes.push(kcm);
-      // Ready once its informers have synced: it then logs that the garbage collector has started.
-      await kcm.waitFor(async () => /Started controller.*garbage-collector-controller|"Started controller" controller="garbage-collector-controller"|Starting garbage collector controller/.test(kcm.logs), timeout, 'kube-controller-manager to start the garbage collector');
+      // The garbage collector is what deletion needs; it logs this once it runs.
+      await kcm.waitFor(async () => /"Starting controller" controller="garbagecollector"/.test(kcm.logs), timeout, 'kube-controller-manager to start the garbage collector');
     }
 
     const kubectl = (args: string[], stdin?: string): Promise<string> =>
