@@ -17,6 +17,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 import { KubeObject, ResourceType } from '../harness/kube-rest';
+import { ensureBuilt } from '../status/status-fixture';
 import { describeWithTools, REPO_ROOT, toolPath, toolsDir } from '../harness/tools';
 import { APPLICATIONS, appStatus, AppTimeline } from './app-timeline';
 import { ARGOCD_NAMESPACE } from './argocd';
@@ -91,8 +92,11 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
     });
   const ddbops = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
+      const cliEnv = { ...process.env };
+      delete cliEnv.KUBECONFIG;
+      delete cliEnv.DDBOPS_DEBUG;
       execFile(process.execPath, [path.join(REPO_ROOT, 'bin', 'ddbops.js'), ...args, '--kubeconfig', env.api.kubeconfigPath],
-        { cwd: env.git.workDir, env: { ...process.env, KUBECONFIG: undefined, DDBOPS_DEBUG: undefined }, timeout: 60_000 },
+        { cwd: env.git.workDir, env: cliEnv, timeout: 60_000 },
         (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }));
     });
 
@@ -137,6 +141,8 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
   };
 
   beforeAll(async () => {
+    // The CLI, synth and the argocd-cm script run from lib/ (`npm test` builds it first).
+    ensureBuilt();
     const t = Date.now();
     env = await startLiveEnv();
     figures.envStartMs = Date.now() - t;

@@ -84,6 +84,10 @@ export async function startCrossplane(api: ApiServer, opts: StartCrossplaneOptio
       const r = await run('crossplane core init', ['core', 'init', `--namespace=${CROSSPLANE_NAMESPACE}`, '--enable-webhooks=false'], env, timeout);
       if (r.ok) break;
       if (Date.now() > deadline || attempt >= 5) throw new Error(`crossplane core init failed ${attempt} times; last output:\n${r.output.slice(-4000)}`);
+      // Typically "no matches for kind Lock": the CRDs it just created are not served yet.
+      await api.kubectl(['wait', '--for=condition=Established', '--timeout=60s', 'crd', '--all']).catch((e: Error) => {
+        throw new Error(`crossplane core init failed, and then: ${e.message}\ninit output:\n${r.output.slice(-4000)}`);
+      });
     }
 
     // Crossplane dials composition functions with the client certificate init made.

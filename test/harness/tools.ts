@@ -63,7 +63,11 @@ function isExecutable(p: string): boolean {
  * through PATH when they are not in the tools dir.
  */
 export function toolPath(name: ToolName | string): string {
-  if (TOOL_DATA.has(name)) return path.join(toolsDir(), 'share', name);
+  if (TOOL_DATA.has(name)) {
+    // Resolved: they are links into the Go module cache, and Go tools walking a directory do not follow a linked root.
+    const link = path.join(toolsDir(), 'share', name);
+    return fs.existsSync(link) ? fs.realpathSync(link) : link;
+  }
   const local = path.join(toolsDir(), 'bin', name);
   if (isExecutable(local) || !SYSTEM_TOOLS.has(name)) {
     return local;
