@@ -17,7 +17,10 @@
  *    FunctionRevision's endpoint and RuntimeHealthy condition. This module is
  *    that runtime: it runs the function binary locally with a server
  *    certificate signed by Crossplane's root CA (Crossplane dials functions
- *    with mutual TLS) and reports exactly those two status fields.
+ *    with mutual TLS), keeps that certificate in the Secret a Deployment
+ *    runtime would create (`<function>-tls-server`; the revision controller
+ *    reads it before it installs the package's CRDs), and reports the
+ *    revision's endpoint, TLS server Secret and RuntimeHealthy condition.
  */
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
@@ -120,6 +123,14 @@ export async function startFunctionRuntime(rest: KubeRest, workDir: string): Pro
   fs.copyFileSync(server.key, path.join(certDir, 'tls.key'));
   fs.copyFileSync(ca.cert, path.join(certDir, 'ca.crt'));
 
+  // What Crossplane's Deployment runtime would make (runtime_function.go, FunctionHooks.Pre).
+  const tlsSecret = `${FUNCTION_NAME}-tls-server`;
+  await rest.create({ group: '', version: 'v1', plural: 'secrets' }, CROSSPLANE_NAMESPACE, {
+    apiVersion: 'v1', kind: 'Secret', type: 'Opaque',
+    metadata: { name: tlsSecret, namespace: CROSSPLANE_NAMESPACE },
+    data: Object.fromEntries(['tls.crt', 'tls.key', 'ca.crt'].map((f) => [f, fs.readFileSync(path.join(certDir, f)).toString('base64')])),
+  });
+
   const port = await freePort();
   const proc = new ManagedProcess(FUNCTION_NAME, toolPath('function-patch-and-transform'), [`--address=127.0.0.1:${port}`], {
     env: { ...process.env, TLS_SERVER_CERTS_DIR: certDir },
@@ -135,13 +146,13 @@ export async function startFunctionRuntime(rest: KubeRest, workDir: string): Pro
     const labels = rev.metadata?.labels ?? {};
     const spec = rev.spec as { desiredState?: string } | undefined;
     if (labels['pkg.crossplane.io/package'] !== FUNCTION_NAME || spec?.desiredState !== 'Active') return;
-    const status = (rev.status ?? {}) as { endpoint?: string; conditions?: Condition[] };
+    const status = (rev.status ?? {}) as { endpoint?: string; tlsServerSecretName?: string; conditions?: Condition[] };
     const healthy = (status.conditions ?? []).find((c) => c.type === 'RuntimeHealthy');
-    if (status.endpoint === endpoint && healthy?.status === 'True') return;
+    if (status.endpoint === endpoint && status.tlsServerSecretName === tlsSecret && healthy?.status === 'True') return;
     const conditions = (status.conditions ?? []).filter((c) => c.type !== 'RuntimeHealthy');
     conditions.push({ type: 'RuntimeHealthy', status: 'True', reason: 'HealthyPackageRevision', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
     try {
-      await rest.replace(FUNCTION_REVISIONS, { ...rev, status: { ...status, endpoint, conditions } }, 'status');
+      await rest.replace(FUNCTION_REVISIONS, { ...rev, status: { ...status, endpoint, tlsServerSecretName: tlsSecret, conditions } }, 'status');
     } catch (e) {
       // A conflict means Crossplane wrote first; the watch brings the new version.
       if (!(e instanceof KubeApiError && e.status === 409)) throw e;

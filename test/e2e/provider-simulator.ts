@@ -53,6 +53,12 @@ const CREATE_SUCCEEDED = 'crossplane.io/external-create-succeeded';
 const CREATE_FAILED = 'crossplane.io/external-create-failed';
 /** crossplane-runtime's default: a resource created this recently may not be observable yet. */
 const CREATION_GRACE_MS = 30_000;
+/**
+ * How long an AWS create takes here. Real creates take seconds; without any
+ * delay the burst of writes a create makes trips Crossplane's per-XR watch
+ * circuit breaker (50 update events), which a real provider never does.
+ */
+const CREATE_LATENCY_MS = 1000;
 
 /** One managed resource kind the simulator serves, with its AWS facts. */
 interface SimulatedKind {
@@ -104,6 +110,8 @@ export interface AwsRecord {
   /** The configuration AWS holds, as the provider last wrote it (spec.forProvider minus references). */
   config: Record<string, unknown>;
   readonly createdAt: string;
+  /** When the asynchronous create finishes (ms since the epoch). */
+  readonly readyAt?: number;
 }
 
 /** An AWS refusal to inject. */
@@ -321,7 +329,8 @@ export class ProviderSimulator {
       return;
     }
 
-    if (!(mr.metadata?.finalizers ?? []).includes(MR_FINALIZER)) {
+    // A resource about to be created gets its finalizer in the same write as the pending annotation (create()).
+    if (!(mr.metadata?.finalizers ?? []).includes(MR_FINALIZER) && (stored || !can('Create'))) {
       const next = clone(mr);
       next.metadata = { ...next.metadata, finalizers: [...(next.metadata?.finalizers ?? []), MR_FINALIZER] };
       await this.rest.replace(k.type, next);
@@ -342,7 +351,13 @@ export class ProviderSimulator {
       return;
     }
 
-    // Exists: observe, then update if AWS differs from the spec.
+    // Exists. While the asynchronous create runs, upjet's Observe reports "exists, up to date" and changes nothing.
+    const wait = (stored.readyAt ?? 0) - Date.now();
+    if (wait > 0) {
+      this.enqueue(key, wait);
+      return;
+    }
+    // Observe, then update if AWS differs from the spec.
     const desired = this.config(forProvider);
     if (sortedJson(desired) !== sortedJson(stored.config) && can('Update')) {
       const refusal = this.refusalFor(k, mr, stored.id, 'update');
@@ -363,9 +378,14 @@ export class ProviderSimulator {
   }
 
   private async create(k: SimulatedKind, key: string, mr: Mr, account: string, region: string, externalName: string | undefined): Promise<void> {
-    // 1. external-create-pending, as the reconciler records before calling Create.
+    // external-create-pending, as the reconciler records before calling Create (with the finalizer on a first create).
     const pending = clone(mr);
-    pending.metadata = { ...pending.metadata, annotations: { ...(pending.metadata?.annotations ?? {}), [CREATE_PENDING]: now() } };
+    const finalizers = pending.metadata?.finalizers ?? [];
+    pending.metadata = {
+      ...pending.metadata,
+      finalizers: finalizers.includes(MR_FINALIZER) ? finalizers : [...finalizers, MR_FINALIZER],
+      annotations: { ...(pending.metadata?.annotations ?? {}), [CREATE_PENDING]: now() },
+    };
     const afterPending = await this.rest.replace(k.type, pending) as Mr;
 
     const id = externalName ?? this.generatedId(k, mr);
@@ -394,6 +414,7 @@ export class ProviderSimulator {
       arn: k.arn({ region, account, id }),
       config: this.config((mr.spec?.forProvider ?? {}) as Record<string, unknown>),
       createdAt: new Date().toISOString(),
+      readyAt: Date.now() + CREATE_LATENCY_MS,
     };
     this.aws.set(this.awsKey(record), record);
     this.events.push(`created ${k.kind} ${id} in ${region} (${key})`);
