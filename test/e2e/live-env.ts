@@ -16,7 +16,7 @@ import * as path from 'path';
 import { ApiServer, startApiServer } from '../harness/apiserver';
 import { RunningCrossplane, startCrossplane } from '../harness/crossplane-core';
 import { KubeRest } from '../harness/kube-rest';
-import { ManagedProcess, ProcessMemory, readMemory } from '../harness/proc';
+import { ManagedProcess, ProcessMemory, readMemory, removeWhenGone } from '../harness/proc';
 import { sharedCrdsDir } from '../harness/tools';
 import { installArgoCd, RunningArgoCd, startArgoCd } from './argocd';
 import { FunctionRuntime, imageConfig, preparePackage, startFunctionRuntime } from './function-runtime';
@@ -52,6 +52,7 @@ export interface LiveEnv {
 /** Starts the whole environment; on failure stops what was started and rethrows with the logs. */
 export async function startLiveEnv(): Promise<LiveEnv> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddb-live-'));
+  const cancelDirWatch = removeWhenGone(dir);
   const stageMs: Array<readonly [string, number]> = [];
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = Date.now();
@@ -81,6 +82,7 @@ export async function startLiveEnv(): Promise<LiveEnv> {
     parts.rest?.close();
     await parts.api?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    cancelDirWatch();
   };
 
   try {

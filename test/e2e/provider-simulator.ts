@@ -181,9 +181,9 @@ export class ProviderSimulator {
     for (const [key, mr] of this.latest) if (mr.kind === kind && mr.metadata?.namespace === namespace) this.enqueue(key, 0);
   }
 
-  /** The AWS record of a resource, if it exists. */
-  find(kind: string, region: string, id: string): AwsRecord | undefined {
-    return [...this.aws.values()].find((r) => r.kind === kind && r.region === region && r.id === id);
+  /** The AWS record of a resource in an account, if it exists. */
+  find(kind: string, account: string, region: string, id: string): AwsRecord | undefined {
+    return this.aws.get(this.awsKey({ kind, account, region, id }));
   }
 
   private async watchKind(k: SimulatedKind): Promise<void> {
@@ -308,8 +308,7 @@ export class ProviderSimulator {
     }
     const annotations = mr.metadata?.annotations ?? {};
     const externalName = annotations[EXTERNAL_NAME] ?? (k.generatedId ? undefined : mr.metadata?.name);
-    const record = externalName ? this.find(k.kind, region, externalName) : undefined;
-    const stored = record && record.account === account ? record : undefined;
+    const stored = externalName ? this.find(k.kind, account, region, externalName) : undefined;
 
     if (!stored && observeOnly) {
       await this.setConditions(k, mr, [this.synced(false, 'observe failed: external resource does not exist')]);

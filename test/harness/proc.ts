@@ -37,6 +37,20 @@ function startWatchdog(childPid: number, cleanupDir?: string): ChildProcess | un
   }
 }
 
+/**
+ * Removes dir once this process is gone, if nothing removed it before (a
+ * killed test run). Returns a function that cancels the watch.
+ */
+export function removeWhenGone(dir: string): () => void {
+  const script = 'p=$1; d=$2; while kill -0 "$p" 2>/dev/null; do sleep 1; done; rm -rf -- "$d"';
+  const dog = spawn('sh', ['-c', script, 'dir-watchdog', String(process.pid), dir], { detached: true, stdio: 'ignore' });
+  dog.on('error', () => undefined);
+  dog.unref();
+  return () => {
+    if (dog.exitCode === null) dog.kill('SIGKILL');
+  };
+}
+
 /** Memory of a process as the kernel accounts it (MiB). */
 export interface ProcessMemory {
   /** VmRSS: resident now. */

@@ -73,6 +73,7 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
   afterAll(async () => {
     for (const w of watchers) w.kill();
     await c?.api.stop();
+    if (c) fs.rmSync(c.tmp, { recursive: true, force: true });
     const out = process.env.DDB_CAPTURE_STATUS;
     if (out && captured.length) fs.writeFileSync(out, captured.join('\n'));
   });
