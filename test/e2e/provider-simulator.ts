@@ -143,7 +143,14 @@ export class ProviderSimulator {
   private readonly queue = new Set<string>();
   private readonly latest = new Map<string, Mr>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  /** Keys whose last create was refused: retried at once, without the creation grace period. */
+  /**
+   * Keys whose last create or update was refused, and when they may be tried
+   * again: the provider's controller requeues a failed reconcile with an
+   * exponential per-object backoff, so its own status writes do not make it
+   * retry at once.
+   */
+  private readonly backoff = new Map<string, { until: number; delayMs: number }>();
+  /** Keys whose last create was refused: retried without the creation grace period. */
   private readonly lastError = new Map<string, string>();
   private running = false;
   private draining = false;
@@ -178,6 +185,8 @@ export class ProviderSimulator {
       const r = this.refusals[i];
       if (r.kind === kind && r.namespace === namespace && r.externalName === externalName) this.refusals.splice(i, 1);
     }
+    // As when the next backoff ends: the provider tries again and AWS now accepts.
+    for (const key of this.latest.keys()) if (key.startsWith(`${kind}/${namespace}/`)) this.backoff.delete(key);
     for (const [key, mr] of this.latest) if (mr.kind === kind && mr.metadata?.namespace === namespace) this.enqueue(key, 0);
   }
 
@@ -252,6 +261,20 @@ export class ProviderSimulator {
     } finally {
       this.draining = false;
     }
+  }
+
+  /** True (and requeued) while a refused operation on key waits for its retry. */
+  private backingOff(key: string): boolean {
+    const b = this.backoff.get(key);
+    if (!b || b.until <= Date.now()) return false;
+    this.enqueue(key, b.until - Date.now());
+    return true;
+  }
+
+  private refused(key: string): void {
+    const delayMs = Math.min((this.backoff.get(key)?.delayMs ?? 500) * 2, 30_000);
+    this.backoff.set(key, { until: Date.now() + delayMs, delayMs });
+    this.enqueue(key, delayMs);
   }
 
   private policies(mr: Mr): Set<string> {
@@ -341,6 +364,7 @@ export class ProviderSimulator {
         await this.setConditions(k, mr, [this.synced(true)]);
         return;
       }
+      if (this.backingOff(key)) return;
       const succeededAt = Date.parse(annotations[CREATE_SUCCEEDED] ?? '');
       if (!Number.isNaN(succeededAt) && Date.now() - succeededAt < CREATION_GRACE_MS && !this.lastError.has(key)) {
         this.enqueue(key, 1000);
@@ -359,6 +383,7 @@ export class ProviderSimulator {
     // Observe, then update if AWS differs from the spec.
     const desired = this.config(forProvider);
     if (sortedJson(desired) !== sortedJson(stored.config) && can('Update')) {
+      if (this.backingOff(key)) return;
       const refusal = this.refusalFor(k, mr, stored.id, 'update');
       if (refusal) {
         const message = `async update failed: failed to update the resource: ${this.diagnostic(k, stored.id, 'update', refusal)}`;
@@ -367,9 +392,11 @@ export class ProviderSimulator {
           this.synced(false, `update failed: ${message}`),
           { type: 'LastAsyncOperation', status: 'False', reason: 'AsyncUpdateFailure', message, lastTransitionTime: now() },
         ], this.atProvider(k, stored));
-        this.enqueue(key, 5000);
+        this.events.push(`refused update of ${k.kind} ${stored.id} (${key})`);
+        this.refused(key);
         return;
       }
+      this.backoff.delete(key);
       stored.config = desired;
       this.events.push(`updated ${k.kind} ${stored.id} in ${stored.region} (${key})`);
     }
@@ -404,10 +431,11 @@ export class ProviderSimulator {
         { type: 'LastAsyncOperation', status: 'False', reason: 'AsyncCreateFailure', message, lastTransitionTime: now() },
       ]);
       this.events.push(`refused create of ${k.kind} ${id} (${key})`);
-      this.enqueue(key, 5000);
+      this.refused(key);
       return;
     }
     this.lastError.delete(key);
+    this.backoff.delete(key);
     const record: AwsRecord = {
       kind: k.kind, account, region, id,
       arn: k.arn({ region, account, id }),

@@ -177,6 +177,16 @@ export class ManagedProcess {
     return `${this.name} exited (${this.exitInfo}). Output:\n${this.output.slice(-4000)}`;
   }
 
+  /** Freezes the process (SIGSTOP) until resume(): a test can act inside a window the process would close. */
+  pause(): void {
+    if (!this.exited) this.child.kill('SIGSTOP');
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void {
+    if (!this.exited) this.child.kill('SIGCONT');
+  }
+
   /** SIGTERM, then SIGKILL after graceMs. Resolves once the process is gone. */
   async stop(graceMs = 5000): Promise<void> {
     if (this.watchdog?.exitCode === null) this.watchdog.kill('SIGKILL');
