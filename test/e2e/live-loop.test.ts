@@ -75,6 +75,8 @@ interface Figures {
   scenarioMs: Record<string, number>;
   pushToComposedMs: Record<string, number>;
   selfHealMs?: number;
+  /** Per environment app: ms between the platform app first being Synced and Healthy and the app's creation (negative: before). */
+  envAppCreatedAfterPlatformHealthyMs?: Record<string, number>;
   memoryMiB: Record<string, { rss: number; peak: number } | null>;
 }
 
@@ -212,6 +214,7 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       // GIVEN the timeline of the bootstrap (ms, from a watch on the Applications)
       const platformHealthy = timeline.healthy.get('bbws-dynamodb-platform') ?? Number.POSITIVE_INFINITY;
       const createdAfterPlatformMs = Object.fromEntries(ENVS.map((e) => [e, (timeline.created.get(`bbws-dynamodb-${e}`) ?? 0) - platformHealthy]));
+      figures.envAppCreatedAfterPlatformHealthyMs = createdAfterPlatformMs;
       // THEN every environment app was created after the platform app became Synced and Healthy,
       // AND no sync error, failed operation or retry happened on the way
       expect({ envAppsCreatedAfterPlatformHealthy: ENVS.filter((e) => createdAfterPlatformMs[e] >= 0), problems: timeline.problems, createdAfterPlatformMs })
