@@ -46,6 +46,8 @@ export interface LiveEnv {
   memory(): Record<string, ProcessMemory | undefined>;
   /** The last lines of every component's log and the simulator's events, for a failing test. */
   diagnostics(lines?: number): string;
+  /** Copies every component's full log, and the simulator's events, into dir. */
+  saveLogs(dir: string): void;
   stop(): Promise<void>;
 }
 
@@ -125,6 +127,11 @@ export async function startLiveEnv(): Promise<LiveEnv> {
     stageMs,
     memory: () => Object.fromEntries(processes().map(([name, p]) => [name, p.memory()] as const).concat([['jest (tests + provider simulator)', readMemory(process.pid)]])),
     diagnostics,
+    saveLogs: (target) => {
+      fs.mkdirSync(target, { recursive: true });
+      for (const [name, p] of processes()) if (p.logFile && fs.existsSync(p.logFile)) fs.copyFileSync(p.logFile, path.join(target, `${name}.log`));
+      fs.writeFileSync(path.join(target, 'provider-simulator.log'), `${parts.simulator?.events.join('\n') ?? ''}\n`);
+    },
     stop,
   };
 }

@@ -9,7 +9,8 @@
  *
  * DDB_CAPTURE_LIVE=DIR writes the kubectl and `ddbops status` outputs of
  * scenario 2 into DIR (docs/captures/ in this repository);
- * DDB_E2E_FIGURES=FILE writes the measured figures as JSON.
+ * DDB_E2E_FIGURES=FILE writes the measured figures as JSON; DDB_E2E_LOGS=DIR
+ * keeps every component's full log there.
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -157,6 +158,7 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
     if (env) {
       figures.memoryMiB = Object.fromEntries(Object.entries(env.memory()).map(([k, v]) => [k, v ? { rss: v.rssMiB, peak: v.peakMiB } : null]));
       timeline?.stop();
+      if (process.env.DDB_E2E_LOGS) env.saveLogs(process.env.DDB_E2E_LOGS);
       await env.stop();
     }
     const out = process.env.DDB_E2E_FIGURES;

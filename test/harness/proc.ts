@@ -109,6 +109,8 @@ export class ManagedProcess {
   private exitInfo = '';
   private readonly exitPromise: Promise<void>;
   private readonly watchdog?: ChildProcess;
+  /** Where the output is also written, if a log file was given. */
+  readonly logFile?: string;
 
   constructor(
     readonly name: string,
@@ -120,6 +122,7 @@ export class ManagedProcess {
       cleanupDirOnOrphan?: string;
     } = {},
   ) {
+    this.logFile = opts.logFile;
     const log = opts.logFile ? fs.createWriteStream(opts.logFile) : undefined;
     const spawnOpts: SpawnOptions = { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] };
     this.child = spawn(command, args, spawnOpts);
