@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds/installs the real tools the verification harness (test/harness/) runs.
+# Builds/installs the real tools the verification harness (test/harness/) and
+# the live loop (test/e2e/) run.
 #
 #   tools/install.sh            # build whatever is missing or out of date
 #   DDB_TOOLS_DIR=/x tools/install.sh   # install into /x/bin instead of .tools/bin
 #
 # Idempotent: each tool has a stamp file keyed by its pinned version (plus a
 # hash of the wrapper module that builds it), so a second run is a fast no-op.
-# First run compiles ~5 large Go programs and takes a long time on 2 cores.
+# First run compiles the Go programs below and takes a long time on 2 cores.
+# Runs as root (apt-get directly), or as a user with sudo; without apt-get it
+# says which system packages to install and stops.
 set -euo pipefail
 
 # ---------------------------------------------------------------------------
@@ -17,14 +20,11 @@ set -euo pipefail
 # proxy here refuses (HTTP 403) every version of that module. v2.2.1 is the
 # last crossplane/crossplane/v2 release whose module still contains cmd/crank.
 CRANK_VERSION=v2.2.1
-# Crossplane core. Only used for its hidden `internal render` subcommand (the
-# real XR reconciler against an in-memory client), driven by our xprender.
-# Matches the Crossplane CRDs in shared/crds/crossplane (v2.3.4).
+# Crossplane core: the live Crossplane of test/e2e (`core init`, `core start`),
+# and its hidden `internal render` subcommand (the real XR reconciler against
+# an in-memory client), driven by our xprender. Matches the Crossplane CRDs in
+# shared/crds/crossplane (v2.3.4).
 CORE_VERSION=v2.3.4
-# crossplane-runtime as required by core v2.3.4: its pkg/xcrd is the XRD -> CRD
-# generator core's definition controller runs. Our xrd2crd (tools/go/xcrd)
-# calls it to make the CRDs the status tests install in the test API server.
-XCRD_RUNTIME_VERSION=v2.3.3
 # function-patch-and-transform. v0.10.8 (the version of shared/crds/
 # function-patch-and-transform and of the Function package we render) is
 # refused (403) by the module proxy. v0.10.7 and v0.10.9 are served, and their
@@ -32,13 +32,17 @@ XCRD_RUNTIME_VERSION=v2.3.3
 # input CRD (identical to shared/crds' v0.10.8 one) are byte-identical, so
 # v0.10.8, released between them, runs the same code. We keep v0.10.7.
 PT_VERSION=v0.10.7
-# Standalone apiextensions-apiserver + kubectl, same Kubernetes minor (1.35),
-# newest patch the proxy serves. kubectl's module is k8s.io/kubectl v0.35.x ==
-# Kubernetes v1.35.x.
-K8S_VERSION=v0.35.10
-KUBE_GIT_VERSION=v1.35.10
-# Debian packages (bookworm: etcd-server 3.4.23, lua5.1 5.1.5; openssl makes
-# the test apiserver's client certs), installed only when the command is missing.
+# kube-apiserver, kube-controller-manager and kubectl, one Kubernetes release
+# built from one wrapper module (tools/go/kube, which copies k8s.io/kubernetes'
+# ./staging replaces as published k8s.io/X v0.35.4 modules). Debian's kubectl
+# (kubernetes-client 1.20) is far outside the supported skew of one minor.
+KUBE_VERSION=v1.35.4
+# Argo CD application controller + repo server (tools/go/argocd). v3.1.9, not
+# the v3.5.1 of shared/crds: the proxy refuses the gitops-engine module v3.5.x
+# builds from; v3.1.9's pseudo-version of it is served.
+ARGOCD_VERSION=v3.1.9
+# Debian packages (bookworm: etcd-server 3.4.23, redis-server 7.0, lua5.1
+# 5.1.5, openssl, git), installed only when the command is missing.
 
 # ---------------------------------------------------------------------------
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,6 +94,29 @@ build() {
   log "built $tool in $((SECONDS - start))s"
 }
 
+# build_set <key> <tool...> -- <cmd...>: several binaries that one command builds
+# (one `go build` of several main packages shares the compile graph, and one
+# link overlaps the next package's compile); each gets the same stamp.
+build_set() {
+  local key="$1"; shift
+  local tools=()
+  while [ "$1" != "--" ]; do tools+=("$1"); shift; done
+  shift
+  local t stale=()
+  for t in "${tools[@]}"; do up_to_date "$t" "$key" || stale+=("$t"); done
+  [ "${#stale[@]}" -eq 0 ] && return 0
+  need_go
+  log "building ${tools[*]} ($key) ..."
+  local start=$SECONDS
+  for t in "${tools[@]}"; do rm -f "$STAMPS/$t"; done
+  "$@"
+  for t in "${tools[@]}"; do
+    [ -x "$BIN/$t" ] || { log "build did not produce $BIN/$t"; exit 1; }
+    printf '%s\n' "$key" > "$STAMPS/$t"
+  done
+  log "built ${tools[*]} in $((SECONDS - start))s"
+}
+
 go_build() { # go_build <module dir> <out> <ldflags> <package>
   (cd "$1" && go build -trimpath -ldflags "$3" -o "$2" "$4")
 }
@@ -105,23 +132,32 @@ check_pin() { # check_pin <go.mod> <module> <version>
 check_pin "$GO_DIR/crank/go.mod" github.com/crossplane/crossplane/v2 "$CRANK_VERSION"
 check_pin "$GO_DIR/core/go.mod" github.com/crossplane/crossplane/v2 "$CORE_VERSION"
 check_pin "$GO_DIR/core/go.mod" github.com/crossplane/crossplane/apis/v2 "$CORE_VERSION"
-check_pin "$GO_DIR/xcrd/go.mod" github.com/crossplane/crossplane-runtime/v2 "$XCRD_RUNTIME_VERSION"
-check_pin "$GO_DIR/xcrd/go.mod" github.com/crossplane/crossplane/apis/v2 "$CORE_VERSION"
 check_pin "$GO_DIR/fn/go.mod" github.com/crossplane-contrib/function-patch-and-transform "$PT_VERSION"
-check_pin "$GO_DIR/k8s/go.mod" k8s.io/apiextensions-apiserver "$K8S_VERSION"
-check_pin "$GO_DIR/k8s/go.mod" k8s.io/kubectl "$K8S_VERSION"
+check_pin "$GO_DIR/kube/go.mod" k8s.io/kubernetes "$KUBE_VERSION"
+check_pin "$GO_DIR/argocd/go.mod" github.com/argoproj/argo-cd/v3 "$ARGOCD_VERSION"
 
-# --- apt packages -----------------------------------------------------------
+# --- system packages -------------------------------------------------------
+# command -> Debian package
+SYSTEM_TOOLS=(etcd:etcd-server redis-server:redis-server lua5.1:lua5.1 openssl:openssl git:git)
 missing=()
-command -v etcd   >/dev/null 2>&1 || missing+=(etcd-server)
-command -v lua5.1 >/dev/null 2>&1 || missing+=(lua5.1)
-command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+for entry in "${SYSTEM_TOOLS[@]}"; do
+  command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
+done
 if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "missing system packages: ${missing[*]} (Debian names)."
+    log "This is not a Debian-like machine: install their equivalents with your package manager and rerun:"
+    log "  etcd >= 3.4 (etcd on PATH), redis-server >= 6, lua5.1, openssl, git"
+    exit 1
+  fi
+  SUDO=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { log "not root and no sudo: as root, run: apt-get install -y ${missing[*]}"; exit 1; }
+    SUDO=(sudo)
+  fi
   log "installing apt packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # --- Go tools ---------------------------------------------------------------
@@ -138,36 +174,60 @@ build crossplane-core "$(stamp_key "$CORE_VERSION" "$GO_DIR/core/go.mod" "$GO_DI
 build xprender "$(stamp_key "$CORE_VERSION" "$GO_DIR/core/go.mod" "$GO_DIR/core/go.sum" "$GO_DIR"/core/cmd/xprender/*.go)" \
   go_build "$GO_DIR/core" "$BIN/xprender" "-s -w" ./cmd/xprender
 
-build xrd2crd "$(stamp_key "$XCRD_RUNTIME_VERSION" "$GO_DIR/xcrd/go.mod" "$GO_DIR/xcrd/go.sum" "$GO_DIR"/xcrd/cmd/xrd2crd/*.go)" \
-  go_build "$GO_DIR/xcrd" "$BIN/xrd2crd" "-s -w" ./cmd/xrd2crd
-
 # Wrapper module: `go install ...@version` would query the module's version list
 # (deprecation check), which the proxy refuses with 403.
 build function-patch-and-transform "$(stamp_key "$PT_VERSION" "$GO_DIR/fn/go.mod" "$GO_DIR/fn/go.sum")" \
   go_build "$GO_DIR/fn" "$BIN/function-patch-and-transform" "-s -w" \
   github.com/crossplane-contrib/function-patch-and-transform
 
-K8S_LDFLAGS="-s -w"
+# Without the version variables kubectl cannot parse the server's version, and
+# Argo CD and Crossplane read it too.
+KUBE_MINOR="${KUBE_VERSION#v1.}"; KUBE_MINOR="${KUBE_MINOR%%.*}"
+KUBE_LDFLAGS="-s -w"
 for pkg in k8s.io/client-go/pkg/version k8s.io/component-base/version; do
-  K8S_LDFLAGS="$K8S_LDFLAGS -X $pkg.gitVersion=$KUBE_GIT_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=35 -X $pkg.gitTreeState=clean"
+  KUBE_LDFLAGS="$KUBE_LDFLAGS -X $pkg.gitVersion=$KUBE_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$KUBE_MINOR -X $pkg.gitTreeState=clean"
 done
+build_set "$(stamp_key "$KUBE_VERSION" "$GO_DIR/kube/go.mod" "$GO_DIR/kube/go.sum")" \
+  kube-apiserver kube-controller-manager kubectl -- \
+  bash -c 'cd "$1" && go build -trimpath -ldflags "$2" -o "$3/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kubectl' \
+  kube-build "$GO_DIR/kube" "$KUBE_LDFLAGS" "$BIN"
 
-# Upstream apiextensions-apiserver plus root /apis discovery (see the comment in
-# tools/go/k8s/cmd/apiextensions-apiserver/main.go): without it kubectl can't work.
-build apiextensions-apiserver "$(stamp_key "$K8S_VERSION" "$GO_DIR/k8s/go.mod" "$GO_DIR/k8s/go.sum" "$GO_DIR/k8s/cmd/apiextensions-apiserver/main.go")" \
-  go_build "$GO_DIR/k8s" "$BIN/apiextensions-apiserver" "$K8S_LDFLAGS" ./cmd/apiextensions-apiserver
+build argocd "$(stamp_key "$ARGOCD_VERSION" "$GO_DIR/argocd/go.mod" "$GO_DIR/argocd/go.sum" "$GO_DIR"/argocd/cmd/argocd/*.go)" \
+  go_build "$GO_DIR/argocd" "$BIN/argocd" "-s -w -X github.com/argoproj/argo-cd/v3/common.version=${ARGOCD_VERSION#v}" ./cmd/argocd
 
-build kubectl "$(stamp_key "$K8S_VERSION" "$GO_DIR/k8s/go.mod" "$GO_DIR/k8s/go.sum" "$GO_DIR/k8s/cmd/kubectl/main.go")" \
-  go_build "$GO_DIR/k8s" "$BIN/kubectl" "$K8S_LDFLAGS" ./cmd/kubectl
+# --- files that come with the modules ---------------------------------------
+# The live loop installs Crossplane's CRDs (`core init` reads CRDS_PATH) and Argo
+# CD's from the very module versions built above, and packages
+# function-patch-and-transform from its module's package/ sources. Linked, not
+# copied: the module cache is read-only and already on disk after the builds.
+SHARE="$TOOLS_DIR/share"
+mkdir -p "$SHARE"
+link_module_dir() { # link_module_dir <name> <wrapper module dir> <module> <dir inside the module>
+  local dir
+  dir="$(cd "$2" && go list -m -f '{{.Dir}}' "$3")/$4"
+  [ -d "$dir" ] || { log "$3 has no $4 (looked in $dir)"; exit 1; }
+  [ "$(readlink "$SHARE/$1" 2>/dev/null)" = "$dir" ] || ln -sfn "$dir" "$SHARE/$1"
+}
+if [ ! -d "$SHARE/crossplane-crds" ] || [ ! -d "$SHARE/argocd-crds" ] || [ ! -d "$SHARE/function-patch-and-transform-package" ] \
+  || [ "$(cat "$STAMPS/share" 2>/dev/null)" != "$CORE_VERSION $ARGOCD_VERSION $PT_VERSION" ]; then
+  need_go
+  link_module_dir crossplane-crds "$GO_DIR/core" github.com/crossplane/crossplane/v2 cluster/crds
+  link_module_dir argocd-crds "$GO_DIR/argocd" github.com/argoproj/argo-cd/v3 manifests/crds
+  link_module_dir function-patch-and-transform-package "$GO_DIR/fn" github.com/crossplane-contrib/function-patch-and-transform package
+  printf '%s\n' "$CORE_VERSION $ARGOCD_VERSION $PT_VERSION" > "$STAMPS/share"
+fi
 
 # --- report -----------------------------------------------------------------
 first() { "$@" 2>&1 | head -n1 || true; }
 echo "crossplane                    $(first "$BIN/crossplane" version --client)  [$BIN/crossplane]"
 echo "crossplane-core               $(first "$BIN/crossplane-core" --version)  [$BIN/crossplane-core]"
 echo "xprender                      core $CORE_VERSION  [$BIN/xprender]"
-echo "xrd2crd                       crossplane-runtime $XCRD_RUNTIME_VERSION  [$BIN/xrd2crd]"
 echo "function-patch-and-transform  $PT_VERSION  [$BIN/function-patch-and-transform]"
-echo "apiextensions-apiserver       $K8S_VERSION ($KUBE_GIT_VERSION)  [$BIN/apiextensions-apiserver]"
+echo "kube-apiserver                $(first "$BIN/kube-apiserver" --version)  [$BIN/kube-apiserver]"
+echo "kube-controller-manager       $(first "$BIN/kube-controller-manager" --version)  [$BIN/kube-controller-manager]"
 echo "kubectl                       $(first "$BIN/kubectl" version --client)  [$BIN/kubectl]"
+echo "argocd                        $ARGOCD_VERSION (application controller, repo server)  [$BIN/argocd]"
 echo "etcd                          $(first etcd --version)  [$(command -v etcd)]"
+echo "redis-server                  $(first redis-server --version)  [$(command -v redis-server)]"
 echo "lua5.1                        $(first lua5.1 -v)  [$(command -v lua5.1)]"
+echo "git                           $(first git --version)  [$(command -v git)]"

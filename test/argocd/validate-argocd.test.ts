@@ -80,7 +80,7 @@ async function established(server: ApiServer, crd: string): Promise<void> {
   }
 }
 
-describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'the bootstrap on a real API server with the Argo CD CRDs', () => {
+describeWithTools(['etcd', 'kube-apiserver', 'kubectl'], 'the bootstrap on a real API server with the Argo CD CRDs', () => {
   let server: ApiServer;
   const { dir: tmp, cleanup } = tempDir('argocd-bootstrap-');
   const dist = path.join(tmp, 'dist');
@@ -88,6 +88,7 @@ describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'the bootstrap
   beforeAll(async () => {
     // GIVEN an API server with Argo CD's CRDs, and dist/ exactly as synth writes it
     server = await startApiServer();
+    await server.kubectl(['create', 'namespace', 'argocd']);
     for (const f of fs.readdirSync(CRDS.argoCd()).filter((x) => x.endsWith('.yaml')).sort()) {
       await server.kubectl(['apply', '--server-side', '-f', path.join(CRDS.argoCd(), f)]);
     }

@@ -123,7 +123,7 @@ describeWithTools(['crossplane'], 'crossplane beta validate (offline)', () => {
   });
 });
 
-describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'apiserver (etcd + apiextensions-apiserver)', () => {
+describeWithTools(['etcd', 'kube-apiserver', 'kubectl'], 'apiserver (etcd + kube-apiserver)', () => {
   let server: ApiServer;
   beforeAll(async () => {
     server = await startApiServer();

@@ -37,6 +37,39 @@ function startWatchdog(childPid: number, cleanupDir?: string): ChildProcess | un
   }
 }
 
+/**
+ * Removes dir once this process is gone, if nothing removed it before (a
+ * killed test run). Returns a function that cancels the watch.
+ */
+export function removeWhenGone(dir: string): () => void {
+  const script = 'p=$1; d=$2; while kill -0 "$p" 2>/dev/null; do sleep 1; done; rm -rf -- "$d"';
+  const dog = spawn('sh', ['-c', script, 'dir-watchdog', String(process.pid), dir], { detached: true, stdio: 'ignore' });
+  dog.on('error', () => undefined);
+  dog.unref();
+  return () => {
+    if (dog.exitCode === null) dog.kill('SIGKILL');
+  };
+}
+
+/** Memory of a process as the kernel accounts it (MiB). */
+export interface ProcessMemory {
+  /** VmRSS: resident now. */
+  readonly rssMiB: number;
+  /** VmHWM: the peak resident size so far. */
+  readonly peakMiB: number;
+}
+
+/** VmRSS and VmHWM of a live process, or undefined when it is gone. */
+export function readMemory(pid: number): ProcessMemory | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,6 +109,8 @@ export class ManagedProcess {
   private exitInfo = '';
   private readonly exitPromise: Promise<void>;
   private readonly watchdog?: ChildProcess;
+  /** Where the output is also written, if a log file was given. */
+  readonly logFile?: string;
 
   constructor(
     readonly name: string,
@@ -87,6 +122,7 @@ export class ManagedProcess {
       cleanupDirOnOrphan?: string;
     } = {},
   ) {
+    this.logFile = opts.logFile;
     const log = opts.logFile ? fs.createWriteStream(opts.logFile) : undefined;
     const spawnOpts: SpawnOptions = { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] };
     this.child = spawn(command, args, spawnOpts);
@@ -129,8 +165,29 @@ export class ManagedProcess {
     return this.output;
   }
 
+  /** The last `lines` lines of the captured output, for failure diagnostics. */
+  tail(lines = 30): string {
+    return this.output.split('\n').slice(-lines - 1).join('\n');
+  }
+
+  /** Resident and peak resident memory now, from /proc (undefined once exited). */
+  memory(): ProcessMemory | undefined {
+    if (this.exited || this.child.pid === undefined) return undefined;
+    return readMemory(this.child.pid);
+  }
+
   describeExit(): string {
     return `${this.name} exited (${this.exitInfo}). Output:\n${this.output.slice(-4000)}`;
+  }
+
+  /** Freezes the process (SIGSTOP) until resume(): a test can act inside a window the process would close. */
+  pause(): void {
+    if (!this.exited) this.child.kill('SIGSTOP');
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void {
+    if (!this.exited) this.child.kill('SIGCONT');
   }
 
   /** SIGTERM, then SIGKILL after graceMs. Resolves once the process is gone. */

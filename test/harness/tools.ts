@@ -2,8 +2,11 @@
  * Locating the real tools built by tools/install.sh.
  *
  * Binaries live in `<tools dir>/bin`, where the tools dir is `$DDB_TOOLS_DIR`
- * if set, else `<repo>/.tools`. System tools installed by apt (etcd, lua5.1)
- * are looked up there first and then on PATH.
+ * if set, else `<repo>/.tools`. System tools installed by apt (etcd, lua5.1,
+ * redis-server, git) are looked up there first and then on PATH. Files that
+ * come with a built tool's Go module (Crossplane's and Argo CD's CRDs,
+ * function-patch-and-transform's package sources) are linked by
+ * tools/install.sh into `<tools dir>/share/<name>`.
  *
  * When a tool is missing: under CI (`CI=true`) that is an error; locally the
  * test is skipped with a loud warning, so a fresh checkout can still run the
@@ -20,13 +23,18 @@ export type BuiltTool =
   | 'crossplane-core'
   | 'xprender'
   | 'function-patch-and-transform'
-  | 'apiextensions-apiserver'
-  | 'kubectl';
+  | 'kube-apiserver'
+  | 'kube-controller-manager'
+  | 'kubectl'
+  | 'argocd';
 /** Tools tools/install.sh installs with apt. */
-export type SystemTool = 'etcd' | 'lua5.1' | 'setpriv';
-export type ToolName = BuiltTool | SystemTool;
+export type SystemTool = 'etcd' | 'lua5.1' | 'redis-server' | 'git' | 'openssl' | 'setpriv';
+/** Directories tools/install.sh links from the built tools' Go modules into `<tools dir>/share`. */
+export type ToolData = 'crossplane-crds' | 'argocd-crds' | 'function-patch-and-transform-package';
+export type ToolName = BuiltTool | SystemTool | ToolData;
 
-const SYSTEM_TOOLS: ReadonlySet<string> = new Set<string>(['etcd', 'lua5.1', 'setpriv']);
+const SYSTEM_TOOLS: ReadonlySet<string> = new Set<string>(['etcd', 'lua5.1', 'redis-server', 'git', 'openssl', 'setpriv']);
+const TOOL_DATA: ReadonlySet<string> = new Set<string>(['crossplane-crds', 'argocd-crds', 'function-patch-and-transform-package']);
 
 /** `$DDB_TOOLS_DIR` or `<repo>/.tools`. */
 export function toolsDir(): string {
@@ -55,6 +63,11 @@ function isExecutable(p: string): boolean {
  * through PATH when they are not in the tools dir.
  */
 export function toolPath(name: ToolName | string): string {
+  if (TOOL_DATA.has(name)) {
+    // Resolved: they are links into the Go module cache, and Go tools walking a directory do not follow a linked root.
+    const link = path.join(toolsDir(), 'share', name);
+    return fs.existsSync(link) ? fs.realpathSync(link) : link;
+  }
   const local = path.join(toolsDir(), 'bin', name);
   if (isExecutable(local) || !SYSTEM_TOOLS.has(name)) {
     return local;
@@ -67,8 +80,9 @@ export function toolPath(name: ToolName | string): string {
   return local;
 }
 
-/** True when the tool is installed and executable. */
+/** True when the tool is installed and executable (for tool data: the directory exists). */
 export function hasTool(name: ToolName | string): boolean {
+  if (TOOL_DATA.has(name)) return fs.existsSync(toolPath(name)) && fs.statSync(toolPath(name)).isDirectory();
   return isExecutable(toolPath(name));
 }
 
@@ -92,7 +106,7 @@ function loudWarn(message: string): void {
  */
 export function requireTool(name: ToolName | string): string | undefined {
   const p = toolPath(name);
-  if (isExecutable(p)) {
+  if (hasTool(name)) {
     return p;
   }
   if (isCI()) {

@@ -1,7 +1,7 @@
 /**
  * Our XRDs' rules as a real API server enforces them. `crossplane beta
  * validate` has no old object, so it cannot check transition rules such as
- * "tableName is immutable"; a real apiextensions-apiserver can.
+ * "tableName is immutable"; a real kube-apiserver can.
  *
  * Each XRD is turned into the CRD Crossplane would serve for it (the XRD's
  * schema, plus Crossplane's own `spec.crossplane` and status fields, kept
@@ -32,7 +32,7 @@ function crdFor(xrd: Json): Json {
   };
 }
 
-describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'XRD rules on a real API server (create, then update)', () => {
+describeWithTools(['etcd', 'kube-apiserver', 'kubectl'], 'XRD rules on a real API server (create, then update)', () => {
   const synth = synthRepo();
   const xrds = synth.objects.filter((o) => o.object.kind === 'CompositeResourceDefinition').map((o) => o.object as Json);
   const xrs = synth.objects.filter((o) => ['DynamoDBTable', 'DynamoDBBackupPlan'].includes(o.object.kind));
@@ -41,6 +41,8 @@ describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'XRD rules on 
 
   beforeAll(async () => {
     server = await startApiServer();
+    const namespaces = [...new Set(xrs.map((o) => o.object.metadata.namespace as string))];
+    for (const ns of namespaces) await server.kubectl(['create', 'namespace', ns]);
     for (const xrd of xrds) await apply(crdFor(xrd));
     for (const xrd of xrds) await server.kubectl(['wait', '--for=condition=Established', `crd/${xrd.metadata.name}`, '--timeout=60s']);
   }, 90_000);
@@ -49,7 +51,7 @@ describeWithTools(['etcd', 'apiextensions-apiserver', 'kubectl'], 'XRD rules on 
   });
 
   test('every rendered XR of every environment is accepted on create', async () => {
-    // One apply for all of them keeps this fast (a YAML stream: this server has no core/v1 for a List).
+    // One apply for all of them keeps this fast.
     await server.kubectl(['apply', '-f', '-'], toYamlStream(xrs.map((o) => o.object)));
     const got = JSON.parse(await server.kubectl(['get', 'dynamodbtables,dynamodbbackupplans', '-A', '-o', 'json'])) as Json;
     expect(got.items.map((i: Json) => `${i.metadata.namespace}/${i.kind}/${i.metadata.name}`).sort())

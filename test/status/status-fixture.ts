@@ -1,12 +1,12 @@
 /**
- * A real API server with the CRDs Crossplane would create for our XRDs, and
- * helpers to drive XRs and the compiled CLI against it.
+ * A real kube-apiserver with the CRDs Crossplane itself creates for our XRDs,
+ * and helpers to drive XRs and the compiled CLI against it.
  *
- * The CRDs take Crossplane's own path: Crossplane's XRD CRD (shared/crds) is
- * installed, our dist/platform XRDs (apiextensions.crossplane.io/v2) are
- * created, the server defaults them and serves them as the storage version v1,
- * and that object goes through xrd2crd (crossplane-runtime's
- * xcrd.ForCompositeResource, what core's definition controller calls).
+ * The CRDs take Crossplane's own path: Crossplane core v2.3.4 runs against the
+ * server, our dist/platform XRDs are applied, and Crossplane's definition
+ * controller makes and establishes their CRDs. Crossplane is then stopped, so
+ * the statuses these tests write are the only ones: they stand for what
+ * Crossplane would write, in states a test wants to pin.
  */
 import { ChildProcess, execFile, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,11 +15,11 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 import { ApiServer, startApiServer } from '../harness/apiserver';
-import { REPO_ROOT, sharedCrdsDir, toolPath } from '../harness/tools';
+import { startCrossplane } from '../harness/crossplane-core';
+import { REPO_ROOT } from '../harness/tools';
 
-export const TOOLS = ['etcd', 'apiextensions-apiserver', 'kubectl', 'xrd2crd'] as const;
+export const TOOLS = ['etcd', 'kube-apiserver', 'kubectl', 'crossplane-core', 'crossplane-crds'] as const;
 export const BIN = path.join(REPO_ROOT, 'bin', 'ddbops.js');
-export const XRD_CRD = (): string => path.join(sharedCrdsDir(), 'crossplane', 'apiextensions.crossplane.io_compositeresourcedefinitions.yaml');
 export const XRD_FILES = [
   'dist/platform/compositeresourcedefinition-dynamodbtables.platform.bigbeard.co.za.yaml',
   'dist/platform/compositeresourcedefinition-dynamodbbackupplans.platform.bigbeard.co.za.yaml',
@@ -29,21 +29,6 @@ export interface Run {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-export function execTool(file: string, args: string[], stdin?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(file, args, { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${path.basename(file)} ${args.join(' ')} failed: ${String(stderr).trim() || err.message}`));
-      else resolve(String(stdout));
-    });
-    child.stdin?.end(stdin ?? '');
-  });
-}
-
-/** xrd2crd on files (or '-' with stdin). */
-export function xrd2crd(args: string[], stdin?: string): Promise<string> {
-  return execTool(toolPath('xrd2crd'), args, stdin);
 }
 
 /** Newest mtime of the .ts files under dir. */
@@ -124,27 +109,29 @@ export class CliProcess {
 
 export interface PlatformCluster {
   readonly api: ApiServer;
-  /** The CRDs installed, as xrd2crd printed them from the server's v1 XRDs. */
+  /** The XR CRDs Crossplane created from our XRDs, as the server returns them (a List, YAML). */
   readonly crdYaml: string;
-  /** The server's view of our XRDs, as apiextensions.crossplane.io/v1 (a List). */
-  readonly xrdV1Yaml: string;
   readonly tmp: string;
 }
 
-/** Starts the server and installs the XR CRDs the way Crossplane would. */
+/** Starts the server and has Crossplane create the XR CRDs from dist/platform's XRDs. */
 export async function startPlatformCluster(): Promise<PlatformCluster> {
   const api = await startApiServer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ddb-status-'));
   try {
-    await api.kubectl(['create', '-f', XRD_CRD()]);
-    await api.kubectl(['wait', '--for=condition=Established', '--timeout=60s', 'crd/compositeresourcedefinitions.apiextensions.crossplane.io']);
-    for (const f of XRD_FILES) await api.kubectl(['create', '-f', f]);
-    const xrdV1Yaml = await api.kubectl(['get', 'compositeresourcedefinitions.v1.apiextensions.crossplane.io', '-o', 'yaml']);
-    const crdYaml = await xrd2crd(['-'], xrdV1Yaml);
-    await api.kubectl(['create', '-f', '-'], crdYaml);
-    await api.kubectl(['wait', '--for=condition=Established', '--timeout=60s',
-      'crd/dynamodbtables.platform.bigbeard.co.za', 'crd/dynamodbbackupplans.platform.bigbeard.co.za']);
-    return { api, crdYaml, xrdV1Yaml, tmp };
+    const crossplane = await startCrossplane(api);
+    try {
+      for (const f of XRD_FILES) await api.kubectl(['apply', '--server-side', '-f', f]);
+      await api.kubectl(['wait', '--for=condition=Established', '--timeout=120s',
+        'compositeresourcedefinition/dynamodbtables.platform.bigbeard.co.za', 'compositeresourcedefinition/dynamodbbackupplans.platform.bigbeard.co.za']);
+      await api.kubectl(['wait', '--for=condition=Established', '--timeout=60s',
+        'crd/dynamodbtables.platform.bigbeard.co.za', 'crd/dynamodbbackupplans.platform.bigbeard.co.za']);
+    } finally {
+      await crossplane.stop();
+    }
+    const crdYaml = await api.kubectl(['get', 'crd', 'dynamodbtables.platform.bigbeard.co.za', 'dynamodbbackupplans.platform.bigbeard.co.za', '-o', 'yaml']);
+    for (const ns of ['bbws-dev', 'bbws-sit', 'bbws-prod']) await api.kubectl(['create', 'namespace', ns]);
+    return { api, crdYaml, tmp };
   } catch (e) {
     await api.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
