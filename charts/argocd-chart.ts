@@ -103,7 +103,8 @@ export class ArgoCdCmPatchChart extends Chart {
 
 /** The Argo CD charts, for src/cli/extra-charts.ts. */
 export const argocdCharts: ChartFactory = (app: App, model: Model) => [
-  { dir: ARGOCD_DIRS.bootstrap, chart: new ArgoCdBootstrapChart(app, 'argocd-bootstrap', { model }) },
+  // Applied by hand with `kubectl apply -f dist/argocd/`: the AppProject must exist before the Application names it.
+  { dir: ARGOCD_DIRS.bootstrap, chart: new ArgoCdBootstrapChart(app, 'argocd-bootstrap', { model }), applyOrder: true },
   { dir: ARGOCD_DIRS.apps, chart: new ArgoCdAppsChart(app, 'argocd-apps', { model }) },
   { dir: ARGOCD_DIRS.cmPatch, chart: new ArgoCdCmPatchChart(app, 'argocd-cm-patch', { model }) },
 ];

@@ -21,8 +21,21 @@ export interface KubeObject {
   readonly [key: string]: unknown;
 }
 
+/**
+ * A chart and its dist/ folder. `applyOrder`: the folder is applied with
+ * `kubectl apply -f DIR`, which takes files in name order, so its files are
+ * numbered in the order the chart declares its objects (an AppProject before
+ * the Application that names it).
+ */
+export interface ChartEntry {
+  readonly dir: string;
+  readonly chart: Chart;
+  /** @default false */
+  readonly applyOrder?: boolean;
+}
+
 /** Extra charts (Argo CD) plug in here, so render stays the one place that builds the App. */
-export type ChartFactory = (app: App, model: Model) => { dir: string; chart: Chart }[];
+export type ChartFactory = (app: App, model: Model) => ChartEntry[];
 
 /**
  * Renders every object for the model, in memory. Pure apart from cdk8s's
@@ -30,7 +43,7 @@ export type ChartFactory = (app: App, model: Model) => { dir: string; chart: Cha
  */
 export function renderObjects(model: Model, extraCharts: readonly ChartFactory[] = []): RenderedObject[] {
   const app = new App();
-  const charts: { dir: string; chart: Chart }[] = [
+  const charts: ChartEntry[] = [
     { dir: 'platform', chart: new PlatformChart(app, 'platform', { model }) },
     ...model.environments.map((environment) => ({
       dir: environment.name,
@@ -39,10 +52,10 @@ export function renderObjects(model: Model, extraCharts: readonly ChartFactory[]
     ...extraCharts.flatMap((f) => f(app, model)),
   ];
   const out: RenderedObject[] = [];
-  for (const { dir, chart } of charts) {
-    for (const object of chart.toJson() as KubeObject[]) {
-      out.push({ dir, file: fileName(object), object });
-    }
+  for (const { dir, chart, applyOrder } of charts) {
+    (chart.toJson() as KubeObject[]).forEach((object, i) => {
+      out.push({ dir, file: applyOrder ? `${i}-${fileName(object)}` : fileName(object), object });
+    });
   }
   const seen = new Set<string>();
   for (const o of out) {

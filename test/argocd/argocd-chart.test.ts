@@ -25,7 +25,8 @@ describe('dist/argocd: the bootstrap', () => {
     // WHEN synth renders it
     const files = [...REPO.files.keys()].filter((f) => f.startsWith('argocd/') && !f.startsWith('argocd/apps/'));
     // THEN
-    expect(files).toEqual(['argocd/application-bbws-dynamodb-root.yaml', 'argocd/appproject-bbws-dynamodb-bootstrap.yaml']);
+    // Numbered: kubectl applies a folder in name order, and the Application needs its AppProject first.
+    expect(files).toEqual(['argocd/0-appproject-bbws-dynamodb-bootstrap.yaml', 'argocd/1-application-bbws-dynamodb-root.yaml']);
   });
 
   test('the root AppProject may only put Applications and AppProjects into the argocd namespace, from this repository', () => {

@@ -41,11 +41,11 @@ describe('DynamoDbTableDefinition', () => {
     expect(other.spec.group).toBe('tables.acme.io');
   });
 
-  test('printer columns: TABLE, BILLING and the provider\'s verdict by default; where, how protected, the provider\'s words and the ARN with -o wide', () => {
+  test('printer columns: TABLE and the provider\'s verdict by default; billing, where, how protected, the provider\'s words and the ARN with -o wide', () => {
     const cols = version.additionalPrinterColumns as Json[];
     expect(cols.map((c) => [c.name, c.type, c.jsonPath, c.priority ?? 0])).toEqual([
       ['TABLE', 'string', '.spec.tableName', 0],
-      ['BILLING', 'string', '.spec.billingMode', 0],
+      ['BILLING', 'string', '.spec.billingMode', 1],
       ['AWS', 'string', ".status.resources.table.conditions[?(@.type=='Synced')].reason", 0],
       ['REGION', 'string', '.spec.region', 1],
       ['PITR', 'boolean', '.spec.pointInTimeRecovery.enabled', 1],

@@ -51,7 +51,11 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
     const now = Date.now();
     await Promise.all([
       // Ages a few seconds past the minute, so they print the same for the next ~50 s.
-      setStatus(c.api, 'dynamodbtables', NS, 'campaigns', { conditions: healthy(iso(AGE('3h20m'), now)), arn: ARN('campaigns'), streamArn: STREAM('campaigns') }),
+      // The composed Table's conditions, as the Composition copies them: the AWS column's source.
+      setStatus(c.api, 'dynamodbtables', NS, 'campaigns', {
+        conditions: healthy(iso(AGE('3h20m'), now)), arn: ARN('campaigns'), streamArn: STREAM('campaigns'),
+        resources: { table: { conditions: healthy(iso(AGE('3h20m'), now)) } },
+      }),
       setStatus(c.api, 'dynamodbtables', NS, 'products', {
         conditions: [
           { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: iso(AGE('5m'), now) },
@@ -66,7 +70,10 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
         arn: ARN('tenants'),
         streamArn: STREAM('tenants'),
       }),
-      setStatus(c.api, 'dynamodbbackupplans', NS, 'dynamodb-backup', { conditions: healthy(iso(AGE('3h'), now)), planArn: PLAN_ARN }),
+      setStatus(c.api, 'dynamodbbackupplans', NS, 'dynamodb-backup', {
+        conditions: healthy(iso(AGE('3h'), now)), planArn: PLAN_ARN,
+        resources: { plan: { conditions: healthy(iso(AGE('3h'), now)) }, 'table-selection': { conditions: healthy(iso(AGE('3h'), now)) } },
+      }),
     ]);
   });
 
@@ -85,9 +92,9 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
     const columns = (name: string) => crds.find((d) => d.metadata.name === name)!.spec.versions[0].additionalPrinterColumns.map((p) => `${p.name}${p.priority ? `/${p.priority}` : ''}`);
     // THEN ours come first, Crossplane's SYNCED, READY, COMPOSITION, COMPOSITIONREVISION (wide) and AGE follow
     expect(columns('dynamodbtables.platform.bigbeard.co.za')).toEqual(
-      ['TABLE', 'REGION', 'BILLING', 'PITR', 'BACKUP', 'ARN/1', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION/1', 'AGE']);
+      ['TABLE', 'BILLING/1', 'AWS', 'REGION/1', 'PITR/1', 'BACKUP/1', 'MESSAGE/1', 'ARN/1', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION/1', 'AGE']);
     expect(columns('dynamodbbackupplans.platform.bigbeard.co.za')).toEqual(
-      ['PLAN', 'SCHEDULE', 'RETENTION', 'COPY-TO', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION/1', 'AGE']);
+      ['PLAN', 'SCHEDULE', 'RETENTION', 'COPY-TO', 'AWS', 'SELECTION/1', 'VAULT/1', 'MESSAGE/1', 'ARN/1', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION/1', 'AGE']);
   });
 
   test('kubectl get dynamodbtables shows our printer columns', async () => {
@@ -96,14 +103,18 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
     const out = await c.api.kubectl(['get', 'dynamodbtables', '-n', NS]);
     // THEN the header is our columns followed by Crossplane's, and each table has its row
     const lines = out.trimEnd().split('\n');
-    expect(lines[0].split(/\s+/)).toEqual(['NAME', 'TABLE', 'REGION', 'BILLING', 'PITR', 'BACKUP', 'SYNCED', 'READY', 'COMPOSITION', 'AGE']);
-    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 8))).toEqual([
-      ['campaigns', 'campaigns', 'af-south-1', 'PAY_PER_REQUEST', 'true', 'dynamodb-backup', 'True', 'True'],
-      ['products', 'products', 'af-south-1', 'PAY_PER_REQUEST', 'true', 'dynamodb-backup', 'True', 'False'],
-      ['tenants', 'tenants', 'af-south-1', 'PAY_PER_REQUEST', 'true', 'dynamodb-backup', 'False', 'True'],
+    expect(lines[0].split(/\s+/)).toEqual(['NAME', 'TABLE', 'AWS', 'SYNCED', 'READY', 'COMPOSITION', 'AGE']);
+    // Cells by the header's column starts (an empty AWS cell leaves only spaces).
+    const starts = lines[0].split(/\s+/).map((h) => lines[0].indexOf(h));
+    const cells = (l: string) => starts.map((b, i) => l.slice(b, starts[i + 1]).trim());
+    // Only campaigns has its composed Table's conditions (products is still being created, tenants failed to compose).
+    expect(lines.slice(1).map((l) => cells(l).slice(0, 5))).toEqual([
+      ['campaigns', 'campaigns', 'ReconcileSuccess', 'True', 'True'],
+      ['products', 'products', '', 'True', 'False'],
+      ['tenants', 'tenants', '', 'False', 'True'],
     ]);
     const wide = await c.api.kubectl(['get', 'dynamodbtables', '-n', NS, '-o', 'wide']);
-    expect(wide.split('\n')[0].split(/\s+/)).toEqual(['NAME', 'TABLE', 'REGION', 'BILLING', 'PITR', 'BACKUP', 'ARN', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION', 'AGE']);
+    expect(wide.split('\n')[0].split(/\s+/)).toEqual(['NAME', 'TABLE', 'BILLING', 'AWS', 'REGION', 'PITR', 'BACKUP', 'MESSAGE', 'ARN', 'SYNCED', 'READY', 'COMPOSITION', 'COMPOSITIONREVISION', 'AGE']);
     capture('kubectl get dynamodbtables', `kubectl get dynamodbtables -n ${NS}`, out);
   });
 
@@ -119,11 +130,11 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
         `Context test (${c.api.url}); desired state: dist/ (what Argo CD applies)`,
         '',
         'prod · namespace bbws-prod',
-        '  KIND                NAME             AWS NAME            REGION      READY  SYNCED  LAST TRANSITION  GIT',
-        '  DynamoDBTable       campaigns        campaigns           af-south-1  True   True    3h20m ago        in sync',
-        '  DynamoDBTable       products         products            af-south-1  False  True    5m ago           in sync',
-        '  DynamoDBTable       tenants          tenants             af-south-1  True   False   12m ago          in sync',
-        '  DynamoDBBackupPlan  dynamodb-backup  bbws-prod-dynamodb  af-south-1  True   True    3h ago           in sync',
+        '  KIND                NAME             AWS NAME            REGION      READY  SYNCED  AWS  LAST TRANSITION  GIT',
+        '  DynamoDBTable       campaigns        campaigns           af-south-1  True   True    ok   3h20m ago        in sync',
+        '  DynamoDBTable       products         products            af-south-1  False  True    -    5m ago           in sync',
+        '  DynamoDBTable       tenants          tenants             af-south-1  True   False   -    12m ago          in sync',
+        '  DynamoDBBackupPlan  dynamodb-backup  bbws-prod-dynamodb  af-south-1  True   True    ok   3h ago           in sync',
         '  ARNs:',
         `    dynamodbtable/campaigns             ${ARN('campaigns')}`,
         `                                        stream ${STREAM('campaigns')}`,
@@ -159,7 +170,7 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
     // GIVEN nothing deployed to bbws-dev
     // WHEN status runs for dev
     const r = await runCli(['status', '--env', 'dev', '--kubeconfig', kubeconfig]);
-    // THEN the namespace is empty and git's three tables are missing; exit 1
+    // THEN the namespace is empty and git's three tables and its backup plan are missing; exit 1
     expect({ code: r.code, stdout: r.stdout }).toEqual({
       code: 1,
       stdout: [
@@ -168,11 +179,12 @@ describeWithTools(TOOLS, 'ddbops status against a real API server', () => {
         'dev · namespace bbws-dev',
         '  no DynamoDBTable or DynamoDBBackupPlan in namespace bbws-dev',
         '  In git, not in the cluster:',
-        '    dynamodbtable/campaigns  dist/dev/dynamodbtable-campaigns.yaml',
-        '    dynamodbtable/products   dist/dev/dynamodbtable-products.yaml',
-        '    dynamodbtable/tenants    dist/dev/dynamodbtable-tenants.yaml',
+        '    dynamodbtable/campaigns             dist/dev/dynamodbtable-campaigns.yaml',
+        '    dynamodbtable/products              dist/dev/dynamodbtable-products.yaml',
+        '    dynamodbtable/tenants               dist/dev/dynamodbtable-tenants.yaml',
+        '    dynamodbbackupplan/dynamodb-backup  dist/dev/dynamodbbackupplan-dynamodb-backup.yaml',
         '',
-        'Summary: 0 of 0 ready, 3 only in git: needs attention (exit 1)',
+        'Summary: 0 of 0 ready, 4 only in git: needs attention (exit 1)',
         '',
       ].join('\n'),
     });
