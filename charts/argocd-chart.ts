@@ -1,8 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../health';
+import { readDynamoDbXrHealthLua } from '../health';
 import { ChartFactory } from '../src/render/render';
 import { Model } from '../src/model/resolved';
+import { HEALTH_CHECKED_XR_KINDS } from '../src/model/xr-api';
 import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './argocd/app-sync';
 import { ArgoCdCmPatch } from './argocd/argocd-cm-patch';
 import { BootstrapAppProject, bootstrapProjectName } from './argocd/bootstrap-project';
@@ -95,7 +96,7 @@ export class ArgoCdCmPatchChart extends Chart {
     new ArgoCdCmPatch(this, 'argocd-cm', {
       namespace: props.model.argocd.namespace,
       apiGroup: props.model.apiGroup,
-      xrKinds: DYNAMODB_XR_HEALTH_KINDS,
+      xrKinds: HEALTH_CHECKED_XR_KINDS,
       xrHealthLua: readDynamoDbXrHealthLua(),
     });
   }

@@ -17,9 +17,6 @@ import { PACKAGE_ROOT } from '../src/package-root';
 /** The Lua script in the package's health/ folder, whether run from source, lib/ or the CLI bundle. */
 export const DYNAMODB_XR_HEALTH_LUA_PATH = path.join(PACKAGE_ROOT, 'health', 'dynamodb-xr-health.lua');
 
-/** The XR kinds the script is written and tested for. */
-export const DYNAMODB_XR_HEALTH_KINDS = ['DynamoDBTable', 'DynamoDBBackupPlan'] as const;
-
 /** The script's source, ready to embed in argocd-cm. */
 export function readDynamoDbXrHealthLua(): string {
   return fs.readFileSync(DYNAMODB_XR_HEALTH_LUA_PATH, 'utf8');

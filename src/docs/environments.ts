@@ -1,12 +1,12 @@
 /** The environments matrix: one column per environment, one row per setting, then the tags. */
 import { compareStrings } from '../compare';
-import { ManagementMode } from '../model/common';
 import { EnvironmentModel, Model, ResolvedTable } from '../model/resolved';
 import { collapse, onOff } from './facts';
 import {
   blocks, code, count, table, text,
 } from './markdown';
 import { capacity, encryption, pitr } from './table-settings';
+import { ManagementMode } from '../model/xr-api';
 
 export function environmentsSection(model: Model): string {
   const envs = model.environments;

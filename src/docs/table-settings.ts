@@ -1,4 +1,5 @@
 /** A table's settings in every environment; one value where the environments agree. */
+import { PITR_DEFAULT_RECOVERY_DAYS } from '../model/aws';
 import { tableObjectName } from '../model/object-name';
 import { ResolvedTable } from '../model/resolved';
 import { collapse, onOff, TableInEnvironment, TableView } from './facts';
@@ -39,7 +40,7 @@ export function capacity(t: ResolvedTable): string {
 }
 
 export function pitr(t: ResolvedTable): string {
-  return t.pointInTimeRecovery.enabled ? `on, ${t.pointInTimeRecovery.recoveryPeriodInDays ?? 35}-day window` : 'off';
+  return t.pointInTimeRecovery.enabled ? `on, ${t.pointInTimeRecovery.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS}-day window` : 'off';
 }
 
 export function encryption(t: ResolvedTable): string {

@@ -1,5 +1,3 @@
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
 import { compareStrings } from '../compare';
 import { RiskClass } from '../model/common';
 import { Model } from '../model/resolved';
@@ -20,6 +18,7 @@ import { orderLabels, orderRisks } from './labels';
 import { migrationSteps } from './migration';
 import { readTableSpec } from './table-spec';
 import { BaseInfo, Classified, EnvironmentPlan, Plan, PlanEntry, StaleAcknowledgement } from './types';
+import { BACKUP_XR_KIND, TABLE_XR_KIND, XR_KINDS } from '../model/xr-api';
 
 /** One side of the comparison: rendered objects, and the model when they came from sources. */
 export interface PlanSide {
@@ -50,7 +49,7 @@ const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   ConfigMap: classifyArgoCdCm,
 };
 
-const KIND_ORDER = ['Namespace', 'ProviderConfig', TABLE_XR_KIND, BACKUP_XR_KIND];
+const KIND_ORDER: readonly string[] = ['Namespace', 'ProviderConfig', ...XR_KINDS];
 
 /** Compares base and head per environment (dist/ folder) and resource, then applies the guard. Pure. */
 export function buildPlan(input: PlanInput): Plan {

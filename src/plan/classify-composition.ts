@@ -5,6 +5,7 @@
  * AWS unless its management policies leave out Delete), how their management
  * policies change, and which fields their patches now set or read. Pure.
  */
+import { policiesAllow } from '../model/xr-api';
 import { KubeObject } from '../render/render';
 import { change } from './change';
 import { deepEqual, diffPaths, joinAnd, listSome } from './diff';
@@ -39,8 +40,8 @@ function composedOf(o: KubeObject): Map<string, ComposedEntry> {
   return out;
 }
 
-const deletes = (policies: readonly string[]) => policies.includes('*') || policies.includes('Delete');
-const lateInit = (policies: readonly string[]) => policies.includes('*') || policies.includes('LateInitialize');
+const deletes = (policies: readonly string[]) => policiesAllow(policies, 'Delete');
+const lateInit = (policies: readonly string[]) => policiesAllow(policies, 'LateInitialize');
 
 function policyChange(name: string, a: readonly string[], b: readonly string[]): Change[] {
   if (deepEqual(a, b)) return [];

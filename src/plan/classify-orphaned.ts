@@ -1,11 +1,9 @@
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
 import { KubeObject } from '../render/render';
 import { change } from './change';
 import { REMOVING_DOC, TRACKING_ID } from './environment-lifecycle';
 import { readTableSpec, specOf } from './table-spec';
-import { may } from './table/management';
 import { Change, Classified } from './types';
+import { BACKUP_XR_KIND, may, TABLE_XR_KIND } from '../model/xr-api';
 
 /**
  * An object whose Application goes away with its environment: git stops

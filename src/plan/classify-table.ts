@@ -1,4 +1,6 @@
 import { KubeObject } from '../render/render';
+import { PITR_DEFAULT_RECOVERY_DAYS } from '../model/aws';
+import { may } from '../model/xr-api';
 import { change } from './change';
 import { deepEqual, diffPaths, listSome } from './diff';
 import { metadataChanges, pruneNeedsConfirmation } from './metadata';
@@ -8,7 +10,7 @@ import { capacityTopic } from './table/capacity';
 import { gsisTopic } from './table/gsis';
 import { identityTopic } from './table/identity';
 import { keysTopic } from './table/keys';
-import { managementTopic, may } from './table/management';
+import { managementTopic } from './table/management';
 import { recoveryTopic } from './table/recovery';
 import { replicasTopic } from './table/replicas';
 import { tagsTopic } from './table/tags';
@@ -42,7 +44,7 @@ function created(t: TableSpec): Change {
   if (t.managementMode === 'observe') {
     return change(`adopts the existing table ${t.tableName} in ${t.region} read-only (observe): nothing is created or changed in AWS`, [], ['observe-only']);
   }
-  const pitr = t.pointInTimeRecovery.enabled ? `PITR ${t.pointInTimeRecovery.recoveryPeriodInDays ?? 35} days` : 'PITR off';
+  const pitr = t.pointInTimeRecovery.enabled ? `PITR ${t.pointInTimeRecovery.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS} days` : 'PITR off';
   const parts = [
     t.billingMode,
     `key ${t.rangeKey ? `${t.hashKey}/${t.rangeKey}` : t.hashKey}`,

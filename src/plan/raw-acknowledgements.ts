@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { RawFile } from '../load/source-file';
 import { RISK_CLASSES, RiskClass } from '../model/common';
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 import { Acknowledgement } from './acknowledgements';
+import { TABLE_XR_KIND } from '../model/xr-api';
 
 type Json = Record<string, unknown>;
 

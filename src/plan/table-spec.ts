@@ -1,4 +1,5 @@
 import { ResolvedTable } from '../model/resolved';
+import { TABLE_SPEC_DEFAULTS } from '../model/xr-api';
 import { KubeObject } from '../render/render';
 
 /**
@@ -30,13 +31,13 @@ export function readTableSpec(o: KubeObject): TableSpec {
     tableName: s.tableName ?? o.metadata.name,
     region: s.region ?? '',
     ...(s.providerConfigName ? { providerConfigName: s.providerConfigName } : {}),
-    managementMode: s.managementMode ?? 'full',
+    managementMode: s.managementMode ?? TABLE_SPEC_DEFAULTS.managementMode,
     hashKey: s.hashKey ?? '',
     ...(s.rangeKey ? { rangeKey: s.rangeKey } : {}),
     attributes: s.attributes ?? [],
     globalSecondaryIndexes: s.globalSecondaryIndexes ?? [],
     localSecondaryIndexes: s.localSecondaryIndexes ?? [],
-    billingMode: s.billingMode ?? 'PAY_PER_REQUEST',
+    billingMode: s.billingMode ?? TABLE_SPEC_DEFAULTS.billingMode,
     ...(s.readCapacity !== undefined ? { readCapacity: s.readCapacity } : {}),
     ...(s.writeCapacity !== undefined ? { writeCapacity: s.writeCapacity } : {}),
     ...(s.onDemandThroughput ? { onDemandThroughput: s.onDemandThroughput } : {}),
@@ -44,8 +45,8 @@ export function readTableSpec(o: KubeObject): TableSpec {
     ...(s.encryption ? { encryption: s.encryption } : {}),
     stream: s.stream ?? { enabled: false },
     ...(s.ttl ? { ttl: s.ttl } : {}),
-    tableClass: s.tableClass ?? 'STANDARD',
-    deletionProtection: s.deletionProtection ?? false,
+    tableClass: s.tableClass ?? TABLE_SPEC_DEFAULTS.tableClass,
+    deletionProtection: s.deletionProtection ?? TABLE_SPEC_DEFAULTS.deletionProtection,
     replicas: s.replicas ?? [],
     tags: s.tags ?? {},
     mandatoryTags: s.mandatoryTags ?? {},

@@ -13,19 +13,14 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 import { parse } from 'yaml';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 import { compareStrings } from '../compare';
 import { UsageError } from '../diagnostics/usage-error';
 import { JsonObject, JsonValue, isObject } from './json';
-
-/** The XR kinds status reports on, in display order. */
-export const STATUS_KINDS = [TABLE_XR_KIND, BACKUP_XR_KIND] as const;
-export type StatusKind = (typeof STATUS_KINDS)[number];
+import { XR_KINDS, XrKind } from '../model/xr-api';
 
 /** One XR kind as its XRD in dist/platform defines it. */
-export interface XrKind {
-  readonly kind: StatusKind;
+export interface XrDefinition {
+  readonly kind: XrKind;
   readonly group: string;
   readonly version: string;
   readonly plural: string;
@@ -34,7 +29,7 @@ export interface XrKind {
 }
 
 export interface DesiredXr {
-  readonly kind: StatusKind;
+  readonly kind: XrKind;
   readonly name: string;
   /** dist-relative file, e.g. `prod/dynamodbtable-campaigns.yaml`. */
   readonly file: string;
@@ -45,14 +40,14 @@ export interface DesiredEnvironment {
   /** dist/ folder name = environment name. */
   readonly name: string;
   readonly namespace: string;
-  /** Sorted by kind (STATUS_KINDS order), then name. */
+  /** Sorted by kind (XR_KINDS order), then name. */
   readonly objects: readonly DesiredXr[];
 }
 
 export interface DesiredState {
   /** How the user named the folder, e.g. `dist`. */
   readonly distDir: string;
-  readonly kinds: readonly XrKind[];
+  readonly kinds: readonly XrDefinition[];
   /** Sorted by name. */
   readonly environments: readonly DesiredEnvironment[];
 }
@@ -90,10 +85,10 @@ function parseObject(path: string, text: string): JsonObject | undefined {
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isObject(v) ? v : {});
 
-function xrKindFrom(xrd: JsonObject): XrKind | undefined {
+function xrDefinitionFrom(xrd: JsonObject): XrDefinition | undefined {
   const spec = obj(xrd.spec);
   const names = obj(spec.names);
-  const kind = STATUS_KINDS.find((k) => k === str(names.kind));
+  const kind = XR_KINDS.find((k) => k === str(names.kind));
   const group = str(spec.group);
   const plural = str(names.plural);
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
@@ -113,18 +108,18 @@ export function parseDistTree(distDir: string, files: ReadonlyMap<string, string
     byDir.set(dir, [...(byDir.get(dir) ?? []), { file: path, object }]);
   }
 
-  const kinds: XrKind[] = [];
+  const kinds: XrDefinition[] = [];
   for (const { object } of byDir.get('platform') ?? []) {
     if (object.kind !== 'CompositeResourceDefinition' || !str(object.apiVersion)?.startsWith('apiextensions.crossplane.io/')) continue;
-    const k = xrKindFrom(object);
+    const k = xrDefinitionFrom(object);
     if (k) kinds.push(k);
   }
-  for (const kind of STATUS_KINDS) {
+  for (const kind of XR_KINDS) {
     if (!kinds.some((k) => k.kind === kind)) {
       throw new UsageError(`${distDir}/platform/ has no XRD for ${kind}`, 'run: ddbops synth, or pass --dist DIR');
     }
   }
-  kinds.sort((a, b) => STATUS_KINDS.indexOf(a.kind) - STATUS_KINDS.indexOf(b.kind));
+  kinds.sort((a, b) => XR_KINDS.indexOf(a.kind) - XR_KINDS.indexOf(b.kind));
   const group = kinds[0].group;
 
   const environments: DesiredEnvironment[] = [];
@@ -138,7 +133,7 @@ export function parseDistTree(distDir: string, files: ReadonlyMap<string, string
       const name = str(obj(object.metadata).name);
       if (k && name) desired.push({ kind: k.kind, name, file, spec: obj(object.spec) });
     }
-    desired.sort((a, b) => STATUS_KINDS.indexOf(a.kind) - STATUS_KINDS.indexOf(b.kind) || compareStrings(a.name, b.name));
+    desired.sort((a, b) => XR_KINDS.indexOf(a.kind) - XR_KINDS.indexOf(b.kind) || compareStrings(a.name, b.name));
     environments.push({ name: dir, namespace: str(obj(ns.object.metadata).name) as string, objects: desired });
   }
   if (environments.length === 0) {

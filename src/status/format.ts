@@ -1,4 +1,5 @@
 /** Renders a StatusReport as text (a table per environment) or JSON. Pure. */
+import { XR_KINDS } from '../model/xr-api';
 import { DriftEntry } from './drift';
 import { JsonValue } from './json';
 import { ConditionView, EnvironmentView, ResourceView, StatusReport } from './report';
@@ -55,7 +56,7 @@ function section(label: string, entries: readonly { ref: string; lines: readonly
 function environmentText(env: EnvironmentView, desiredSource: string): string[] {
   const out = [`${env.name} · namespace ${env.namespace}`];
   if (env.resources.length === 0) {
-    out.push(`  no DynamoDBTable or DynamoDBBackupPlan in namespace ${env.namespace}`);
+    out.push(`  no ${XR_KINDS.join(' or ')} in namespace ${env.namespace}`);
   } else {
     const header = ['KIND', 'NAME', 'AWS NAME', 'REGION', 'READY', 'SYNCED', 'AWS', 'LAST TRANSITION', 'GIT'];
     const rows = env.resources.map((r) => [

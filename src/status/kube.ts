@@ -15,7 +15,7 @@ import { delimiter, join, resolve } from 'path';
 import type * as k8s from '@kubernetes/client-node';
 import { UsageError } from '../diagnostics/usage-error';
 import { ClusterError, clusterErrorLine, httpStatusOf } from './cluster-error';
-import { XrKind } from './desired';
+import { XrDefinition } from './desired';
 import { JsonObject, isObject } from './json';
 
 type ClientNode = typeof import('@kubernetes/client-node');
@@ -55,11 +55,11 @@ export interface Cluster {
   readonly context: string;
   readonly server: string;
   /** Lists the XRs of one kind in a namespace; resolves with the list's resourceVersion. */
-  list(namespace: string, kind: XrKind): Promise<{ items: JsonObject[]; resourceVersion: string }>;
+  list(namespace: string, kind: XrDefinition): Promise<{ items: JsonObject[]; resourceVersion: string }>;
   /** Starts a watch from resourceVersion; resolves with a function that stops it. */
-  watch(namespace: string, kind: XrKind, resourceVersion: string, handlers: WatchHandlers): Promise<() => void>;
+  watch(namespace: string, kind: XrDefinition, resourceVersion: string, handlers: WatchHandlers): Promise<() => void>;
   /** The one-line ClusterError for a failed request. */
-  error(err: unknown, kind?: XrKind): ClusterError;
+  error(err: unknown, kind?: XrDefinition): ClusterError;
 }
 
 function describeSource(opts: KubeconfigOptions): { files: string[]; label: string } | undefined {
@@ -125,7 +125,7 @@ export async function connect(opts: KubeconfigOptions): Promise<Cluster> {
   }
   const server = cluster.server;
   const api = kc.makeApiClient(lib.CustomObjectsApi);
-  const errorFor = (err: unknown, kind?: XrKind): ClusterError =>
+  const errorFor = (err: unknown, kind?: XrDefinition): ClusterError =>
     new ClusterError(clusterErrorLine(contextName, server, err, kind ? `${kind.plural}.${kind.group}/${kind.version}` : undefined));
 
   return {

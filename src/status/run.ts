@@ -5,7 +5,7 @@
  * that decides anything is in report.ts, drift.ts and format.ts.
  */
 import { ClusterError } from './cluster-error';
-import { DesiredState, XrKind } from './desired';
+import { DesiredState, XrDefinition } from './desired';
 import { exitCodeOf, formatJson, formatText } from './format';
 import { JsonObject, isObject } from './json';
 import { Cluster, isGone } from './kube';
@@ -34,7 +34,7 @@ export interface StatusIo {
 
 interface Target {
   readonly namespace: string;
-  readonly kind: XrKind;
+  readonly kind: XrDefinition;
 }
 
 function targetsOf(opts: StatusRunOptions): Target[] {

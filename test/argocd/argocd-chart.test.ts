@@ -3,7 +3,8 @@
  * (dist/argocd/), the apps the root syncs (dist/argocd/apps/) and the argocd-cm
  * settings (dist/argocd-cm-patch/).
  */
-import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../../health';
+import { readDynamoDbXrHealthLua } from '../../health';
+import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
 import { readApplicationHealthLua } from '../../charts/argocd/application-health';
 import { byName, environment, inDir, Json, REPO, renderArgoCd, withModel } from './argocd-fixture';
 
@@ -222,7 +223,7 @@ describe('dist/argocd-cm-patch: the argocd-cm settings', () => {
       data: {
         'application.resourceTrackingMethod': 'annotation',
         'resource.exclusions': '- apiGroups:\n  - "*"\n  kinds:\n  - ProviderConfigUsage\n',
-        ...Object.fromEntries(DYNAMODB_XR_HEALTH_KINDS.map((k) => [`resource.customizations.health.platform.bigbeard.co.za_${k}`, lua])),
+        ...Object.fromEntries(HEALTH_CHECKED_XR_KINDS.map((k) => [`resource.customizations.health.platform.bigbeard.co.za_${k}`, lua])),
         'resource.customizations.health.argoproj.io_Application': readApplicationHealthLua(),
       },
     });

@@ -13,7 +13,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 
-import { DYNAMODB_XR_HEALTH_KINDS, DYNAMODB_XR_HEALTH_LUA_PATH } from '../../health';
+import { DYNAMODB_XR_HEALTH_LUA_PATH } from '../../health';
+import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
 import { describeWithTools, toolPath } from '../harness/tools';
 import { JsonValue, toLuaChunk, toLuaLiteral } from './lua-literal';
 
@@ -109,13 +110,13 @@ describe('health testdata', () => {
   it.each(cases.map((c) => [c.inputPath] as const))('%s is a namespaced platform XR in bbws-prod', (inputPath) => {
     const obj = loadObject(inputPath) as { apiVersion?: string; kind?: string; metadata?: { namespace?: string } };
     expect(obj.apiVersion).toBe('platform.bigbeard.co.za/v1alpha1');
-    expect(DYNAMODB_XR_HEALTH_KINDS).toContain(obj.kind);
+    expect(HEALTH_CHECKED_XR_KINDS).toContain(obj.kind);
     expect(obj.metadata?.namespace).toBe('bbws-prod');
   });
 
   it('covers both kinds', () => {
     const kinds = new Set(cases.map((c) => (loadObject(c.inputPath) as { kind?: string }).kind));
-    expect([...kinds].sort()).toEqual([...DYNAMODB_XR_HEALTH_KINDS].sort());
+    expect([...kinds].sort()).toEqual([...HEALTH_CHECKED_XR_KINDS].sort());
   });
 });
 
