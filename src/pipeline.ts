@@ -1,6 +1,8 @@
-import { Finding, hasErrors } from './diagnostics/finding';
-import { Inputs, parseInputs, RawInputs } from './load/inputs';
-import { finishFindings, validateInputs } from './validate/validate';
+import { Finding, hasErrors, sortFindings } from './diagnostics/finding';
+import { withLines } from './diagnostics/with-lines';
+import { Inputs, RawInputs } from './model/inputs';
+import { parseInputs } from './load/inputs';
+import { validateInputs } from './validate/validate';
 
 export interface Checked {
   /** Present when every file parsed; may still carry findings. */
@@ -15,6 +17,7 @@ export function checkInputs(raw: RawInputs): Checked {
   const parsed = parseInputs(raw);
   const findings = parsed.inputs ? [...parsed.findings, ...validateInputs(parsed.inputs)] : parsed.findings;
   const texts = parsed.inputs?.texts ?? new Map([raw.project, ...raw.schemas, ...raw.environments].map((f) => [f.path, f.text]));
-  const sorted = finishFindings(findings, texts);
+  // Line numbers, then the order users read findings in.
+  const sorted = sortFindings(withLines(findings, texts));
   return { inputs: parsed.inputs, findings: sorted, ok: !hasErrors(sorted) && parsed.inputs !== undefined };
 }

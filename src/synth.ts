@@ -1,4 +1,4 @@
-import { RawInputs } from './load/inputs';
+import { RawInputs } from './model/inputs';
 import { resolveModel } from './model/resolve';
 import { Model } from './model/resolved';
 import { checkInputs, Checked } from './pipeline';

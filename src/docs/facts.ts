@@ -4,7 +4,7 @@
  * indexes in one list, and the design patterns the data shows. Pure.
  */
 import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
+import { Inputs } from '../model/inputs';
 import { EnvironmentModel, Model, ResolvedTable } from '../model/resolved';
 import { AccessPattern, Attribute, TableSchema } from '../model/table-schema';
 

@@ -3,7 +3,7 @@
  * validated inputs and the resolved model. Pure and deterministic: no dates,
  * no environment lookups, every list in a stable order.
  */
-import { Inputs } from '../load/inputs';
+import { Inputs } from '../model/inputs';
 import { Model } from '../model/resolved';
 import { RenderedObject } from '../render/render';
 import { backupSection } from './backup';

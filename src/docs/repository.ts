@@ -1,7 +1,7 @@
 /** The repository's layout and how a change travels from a pull request to AWS. */
 import { dirname } from 'path';
 import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
+import { Inputs } from '../model/inputs';
 import { EnvironmentModel, Model } from '../model/resolved';
 import { RenderedObject } from '../render/render';
 import { TableView } from './facts';

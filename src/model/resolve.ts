@@ -1,5 +1,5 @@
 import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
+import { Inputs } from './inputs';
 import { BILLING_MODE, KeyType, PITR_DEFAULT_RECOVERY_DAYS } from './aws';
 import { Environment } from './environment';
 import { tableObjectName } from './object-name';

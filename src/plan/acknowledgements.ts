@@ -1,4 +1,4 @@
-import { Inputs } from '../load/inputs';
+import { Inputs } from '../model/inputs';
 import { RiskClass } from '../model/common';
 import { tableObjectName } from '../model/object-name';
 import { TABLE_XR_KIND } from '../model/xr-api';

@@ -168,7 +168,7 @@ function guardOf(input: PlanInput, moves: EnvironmentMoves, env: string): RiskCl
     input.base.model?.environments.find((e) => e.name === baseName)?.guard ?? [],
     input.head.model?.environments.find((e) => e.name === env)?.guard ?? [],
   ];
-  return orderRisks(lists.flat() as RiskClass[]);
+  return orderRisks(lists.flat());
 }
 
 /** The file a reviewer adds an acknowledgement to: the table's schema when it still exists, else the environment file. */

@@ -1,7 +1,7 @@
 import { posix, relative, resolve } from 'path';
 import { parse } from 'yaml';
 import { UsageError } from '../diagnostics/usage-error';
-import { RawInputs } from '../load/inputs';
+import { RawInputs } from '../model/inputs';
 import { InputPaths } from '../load/read-inputs';
 import { ChartFactory, KubeObject, RenderedObject } from '../render/render';
 import { Acknowledgement, collectAcknowledgements } from './acknowledgements';

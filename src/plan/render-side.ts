@@ -1,4 +1,4 @@
-import { Inputs, RawInputs } from '../load/inputs';
+import { Inputs, RawInputs } from '../model/inputs';
 import { resolveModel } from '../model/resolve';
 import { Model } from '../model/resolved';
 import { checkInputs, Checked } from '../pipeline';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { RawInputs } from '../../src/load/inputs';
+import { RawInputs } from '../../src/model/inputs';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../../src/load/read-inputs';
 import { EXTRA_CHARTS } from '../../src/cli/extra-charts';
 import { synthesize } from '../../src/synth';

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { EXTRA_CHARTS } from '../../src/cli/extra-charts';
-import { RawInputs } from '../../src/load/inputs';
+import { RawInputs } from '../../src/model/inputs';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../../src/load/read-inputs';
 import { RenderedObject } from '../../src/render/render';
 import { synthesize, SynthResult } from '../../src/synth';

@@ -3,7 +3,7 @@
  * synthesized in memory once, so each case mutates a real XR.
  */
 import { readInputs, DEFAULT_INPUT_PATHS } from '../../src/load/read-inputs';
-import { Inputs } from '../../src/load/inputs';
+import { Inputs } from '../../src/model/inputs';
 import { Model } from '../../src/model/resolved';
 import { RenderedObject } from '../../src/render/render';
 import { synthesize } from '../../src/synth';

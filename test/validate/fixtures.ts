@@ -5,8 +5,8 @@
  */
 import { stringify } from 'yaml';
 import { Finding, formatPath } from '../../src/diagnostics/finding';
-import { RawInputs } from '../../src/load/inputs';
-import { RawFile } from '../../src/load/source-file';
+import { RawInputs } from '../../src/model/inputs';
+import { RawFile } from '../../src/model/inputs';
 import { checkInputs } from '../../src/pipeline';
 
 /** Test data is mutated freely, including into shapes the zod types forbid. */

@@ -1,5 +1,5 @@
 import { error, Finding, PathSegment, warning } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { CapacityMode, LIMITS } from '../../model/aws';
 import { capacityModeIn, replicasIn } from '../../model/table-in-environment';
 import { TableSchema } from '../../model/table-schema';
