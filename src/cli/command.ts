@@ -1,5 +1,6 @@
 import { InputPaths } from '../load/read-inputs';
 import { ProjectLocation } from '../load/project-location';
+import type { ChartFactory } from '../render/render';
 import { OptionSpec, ParsedOptions } from './args';
 
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The charts commands that render pass to the pipeline; loaded on first use. */
+  charts(): Promise<readonly ChartFactory[]>;
 }
 
 /** A CLI subcommand; `run` resolves to the exit code. */

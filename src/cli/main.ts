@@ -1,4 +1,5 @@
 import { UsageError } from '../diagnostics/usage-error';
+import type { ChartFactory } from '../render/render';
 import { locateProject, ProjectLocation } from '../load/project-location';
 import { OptionSpec, optionsHelp, parseOptions } from './args';
 import { Command, EXIT } from './command';
@@ -23,6 +24,11 @@ export interface Io {
    * @default process.env
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The charts to render: tests render the subset they are about.
+   * @default CHARTS, every chart charts/index.ts registers
+   */
+  readonly charts?: readonly ChartFactory[];
 }
 
 function usage(): string {
@@ -92,6 +98,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       stdout: io.stdout,
       stderr: io.stderr,
       project,
+      // Loaded on first use: validate and status never render, and cdk8s is most of a cold start.
+      charts: async () => io.charts ?? (await import('../../charts')).CHARTS,
       get paths() {
         return project().paths;
       },

@@ -3,11 +3,11 @@ import { parse } from 'yaml';
 import { UsageError } from '../diagnostics/usage-error';
 import { RawInputs } from '../model/inputs';
 import { InputPaths } from '../load/read-inputs';
+import { synthesize } from '../pipeline/synthesize';
 import { ChartFactory, KubeObject, RenderedObject } from '../render/render';
 import { Acknowledgement, collectAcknowledgements } from './acknowledgements';
 import { PlanSide } from './build-plan';
 import { rawAcknowledgements } from './raw-acknowledgements';
-import { renderSide } from './render-side';
 import { chooseBase, readTree, TreeFile } from './git';
 import { BaseInfo } from './types';
 
@@ -29,7 +29,7 @@ export const DIST_DIR = 'dist';
  * from the base commit's inputs, synthesized in memory with this ddbops.
  * Without a committed dist/, the synthesized objects are the base. Reads git only.
  */
-export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, extraCharts: readonly ChartFactory[]): Base {
+export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, charts: readonly ChartFactory[]): Base {
   const base = chooseBase(cwd, ref);
   const info = { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) };
   if (!base.commit) return { info: { ...info, source: 'empty', ...(base.note ? { note: base.note } : {}) }, side: { objects: [] }, acknowledgements: [] };
@@ -46,8 +46,8 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   let why: string | undefined;
   if (raw.project) {
     try {
-      const result = renderSide({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, extraCharts);
-      if (result.objects && result.model && result.inputs) {
+      const result = synthesize({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, { until: 'objects', charts });
+      if (result.ok) {
         rendered = { objects: result.objects, model: result.model, acknowledgements: collectAcknowledgements(result.inputs) };
       } else {
         const errors = result.findings.filter((f) => f.severity === 'error');

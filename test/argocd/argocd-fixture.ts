@@ -5,7 +5,7 @@
  */
 import { App } from 'cdk8s';
 
-import { argocdCharts } from '../../charts/argocd-chart';
+import { argocdCharts } from '../../charts/argocd/argocd-charts';
 import { EnvironmentModel, Model } from '../../src/model/resolved';
 import { KubeObject, RenderedObject } from '../../src/render/render';
 import { Json, synthRepo } from '../integration/synth-fixture';

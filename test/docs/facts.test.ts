@@ -5,7 +5,7 @@
  */
 import { Inputs } from '../../src/model/inputs';
 import { resolveModel } from '../../src/model/resolve';
-import { checkInputs } from '../../src/pipeline';
+import { checkInputs } from '../../src/pipeline/check';
 import {
   activatables, isFlag, keyPattern, ownerships, softDeletes, tableViews, TableView, uniqueAttributes,
 } from '../../src/docs/facts';

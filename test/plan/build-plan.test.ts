@@ -1,4 +1,5 @@
 /** buildPlan: pairs base and head objects per folder, orders them, and applies the guard. */
+import { RiskClass } from '../../src/model/common';
 import { Model } from '../../src/model/resolved';
 import { RenderedObject } from '../../src/render/render';
 import { collectAcknowledgements } from '../../src/plan/acknowledgements';
@@ -15,7 +16,7 @@ function objectsWith(edit: (o: RenderedObject) => RenderedObject | undefined): R
   });
 }
 
-function withGuard(model: Model, env: string, guard: string[]): Model {
+function withGuard(model: Model, env: string, guard: RiskClass[]): Model {
   return { ...model, environments: model.environments.map((e) => (e.name === env ? { ...e, guard } : e)) };
 }
 

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { Finding, formatPath } from '../../src/diagnostics/finding';
 import { RawInputs } from '../../src/model/inputs';
 import { RawFile } from '../../src/model/inputs';
-import { checkInputs } from '../../src/pipeline';
+import { checkInputs } from '../../src/pipeline/check';
 
 /** Test data is mutated freely, including into shapes the zod types forbid. */
 export type Json = any;

@@ -17,9 +17,9 @@ export const docsCommand: Command = {
   ],
   details: 'Refuses invalid input and then leaves the previous document untouched. `ddbops synth` writes the same document. Exit codes: 0 written (or current), 1 invalid input (or stale with --check), 2 usage error.',
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { guardFileOutput }, { writeFailure }, { EXTRA_CHARTS }, { isDesignDoc }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../synth'), import('../../docs/render'), import('../../write/write-file'),
-      import('../../write/output-guard'), import('../../write/os-error'), import('../extra-charts'), import('../../docs/paths'),
+    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../docs/render'), import('../../write/write-file'),
+      import('../../write/output-guard'), import('../../write/os-error'), import('../../docs/paths'),
     ]);
     const json = ctx.options.format === 'json';
     const flag = ctx.options.out as string | undefined;
@@ -30,9 +30,10 @@ export const docsCommand: Command = {
     if (path && !ctx.options.check) guardFileOutput(path, shown, protectedPaths(ctx), { flag: '--out', what: 'a design document', isOurs: isDesignDoc });
 
     const raw = readInputs(loc.paths, ctx.cwd);
-    const checked = synthesize(raw, EXTRA_CHARTS);
+    // The design document lists what each dist/ folder holds: it needs the objects, never their YAML.
+    const checked = synthesize(raw, { until: 'objects', charts: await ctx.charts() });
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };
-    if (!checked.inputs || !checked.model || !checked.objects) {
+    if (!checked.ok) {
       if (json) ctx.stdout(`${JSON.stringify(findingsJson(checked.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(checked.findings, summary)}docs refused: fix the errors above; the previous document was left untouched\n`);
       return EXIT.invalid;

@@ -25,9 +25,9 @@ export const synthCommand: Command = {
     'Exit codes: 0 written, 1 invalid input, 2 usage error (including an --out or --docs it refuses to replace).',
   ].join('\n'),
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { writeTreeAtomically }, { writeFileAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { EXTRA_CHARTS }, { isDesignDoc }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../synth'), import('../../write/write-tree'), import('../../write/write-file'),
-      import('../../write/output-guard'), import('../../write/os-error'), import('../extra-charts'), import('../../docs/paths'),
+    const [{ readInputs }, { synthesize }, { writeTreeAtomically }, { writeFileAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../write/write-tree'), import('../../write/write-file'),
+      import('../../write/output-guard'), import('../../write/os-error'), import('../../docs/paths'),
     ]);
     const loc = ctx.project();
     const guarded = protectedPaths(ctx);
@@ -37,12 +37,12 @@ export const synthCommand: Command = {
     if (targets.docs) guardFileOutput(targets.docs.path, targets.docs.shown, guarded, { flag: '--docs', what: 'a design document', isOurs: isDesignDoc });
 
     const raw = readInputs(loc.paths, ctx.cwd);
-    const result = synthesize(raw, EXTRA_CHARTS);
+    const result = synthesize(raw, { until: 'files', charts: await ctx.charts() });
     const json = ctx.options.format === 'json';
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };
     // Under the cdk8s CLI, stdout is captured and dropped (or is the manifest stream): report on stderr.
     const say = targets.mirror || !targets.tree ? ctx.stderr : ctx.stdout;
-    if (!result.files || !result.inputs || !result.model || !result.objects) {
+    if (!result.ok) {
       if (json) say(`${JSON.stringify(findingsJson(result.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(result.findings, summary)}synth refused: fix the errors above; the previous output was left untouched\n`);
       return EXIT.invalid;
@@ -61,8 +61,8 @@ export const synthCommand: Command = {
       const doc = renderDesignDoc(result.inputs, result.model, result.objects);
       write(targets.docs.shown, '--docs', () => writeFileAtomically(targets.docs!.path, doc));
     }
-    if (targets.tree) write(`${targets.tree.shown}/`, '--out', () => writeTreeAtomically(targets.tree!.path, result.files!));
-    if (targets.mirror) write(`${targets.mirror.shown}/`, 'CDK8S_OUTDIR', () => writeTreeAtomically(targets.mirror!.path, result.files!));
+    if (targets.tree) write(`${targets.tree.shown}/`, '--out', () => writeTreeAtomically(targets.tree!.path, result.files));
+    if (targets.mirror) write(`${targets.mirror.shown}/`, 'CDK8S_OUTDIR', () => writeTreeAtomically(targets.mirror!.path, result.files));
 
     const perDir = new Map<string, number>();
     for (const path of result.files.keys()) perDir.set(path.split('/')[0], (perDir.get(path.split('/')[0]) ?? 0) + 1);

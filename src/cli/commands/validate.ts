@@ -7,7 +7,7 @@ export const validateCommand: Command = {
   options: [FORMAT_OPTION],
   details: 'Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.',
   async run(ctx) {
-    const [{ readInputs }, { checkInputs }] = await Promise.all([import('../../load/read-inputs'), import('../../pipeline')]);
+    const [{ readInputs }, { checkInputs }] = await Promise.all([import('../../load/read-inputs'), import('../../pipeline/check')]);
     const raw = readInputs(ctx.paths, ctx.cwd);
     const checked = checkInputs(raw);
     if (ctx.options.format === 'json') ctx.stdout(`${JSON.stringify(findingsJson(checked.findings), null, 2)}\n`);

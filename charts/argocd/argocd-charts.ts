@@ -1,15 +1,15 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { readDynamoDbXrHealthLua } from '../health';
-import { ChartFactory } from '../src/render/render';
-import { Model } from '../src/model/resolved';
-import { HEALTH_CHECKED_XR_KINDS } from '../src/model/xr-api';
-import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './argocd/app-sync';
-import { ArgoCdCmPatch } from './argocd/argocd-cm-patch';
-import { BootstrapAppProject, bootstrapProjectName } from './argocd/bootstrap-project';
-import { GitOpsApplication } from './argocd/gitops-application';
-import { WorkloadAppProject } from './argocd/workload-project';
-import { MANAGED_BY_LABEL } from './environment-chart';
+import { readDynamoDbXrHealthLua } from '../../health';
+import { Model } from '../../src/model/resolved';
+import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
+import { ChartFactory } from '../../src/render/render';
+import { MANAGED_BY_LABEL } from '../environment-chart';
+import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './app-sync';
+import { ArgoCdCmPatch } from './argocd-cm-patch';
+import { BootstrapAppProject, bootstrapProjectName } from './bootstrap-project';
+import { GitOpsApplication } from './gitops-application';
+import { WorkloadAppProject } from './workload-project';
 
 /** dist/ folders this file renders. */
 export const ARGOCD_DIRS = {
@@ -102,7 +102,7 @@ export class ArgoCdCmPatchChart extends Chart {
   }
 }
 
-/** The Argo CD charts, for src/cli/extra-charts.ts. */
+/** The Argo CD charts, registered in charts/index.ts. */
 export const argocdCharts: ChartFactory = (app: App, model: Model) => [
   // Applied by hand with `kubectl apply -f dist/argocd/`: the AppProject must exist before the Application names it.
   { dir: ARGOCD_DIRS.bootstrap, chart: new ArgoCdBootstrapChart(app, 'argocd-bootstrap', { model }), applyOrder: true },

@@ -1,8 +1,13 @@
-import { Finding, hasErrors, sortFindings } from './diagnostics/finding';
-import { withLines } from './diagnostics/with-lines';
-import { Inputs, RawInputs } from './model/inputs';
-import { parseInputs } from './load/inputs';
-import { validateInputs } from './validate/validate';
+/**
+ * The pipeline's first stage, check: load and validate. Its own module so
+ * `validate` runs it without loading the renderer (cdk8s is most of a cold
+ * start); synthesize.ts runs it first, then the rest.
+ */
+import { Finding, hasErrors, sortFindings } from '../diagnostics/finding';
+import { withLines } from '../diagnostics/with-lines';
+import { parseInputs } from '../load/inputs';
+import { Inputs, RawInputs } from '../model/inputs';
+import { validateInputs } from '../validate/validate';
 
 export interface Checked {
   /** Present when every file parsed; may still carry findings. */
@@ -12,7 +17,7 @@ export interface Checked {
   readonly ok: boolean;
 }
 
-/** Load and validate: the first two stages every command shares. Pure. */
+/** Load and validate: the stage every command shares. */
 export function checkInputs(raw: RawInputs): Checked {
   const parsed = parseInputs(raw);
   const findings = parsed.inputs ? [...parsed.findings, ...validateInputs(parsed.inputs)] : parsed.findings;
