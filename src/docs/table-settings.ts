@@ -1,9 +1,9 @@
 /** A table's settings in every environment; one value where the environments agree. */
 import { PITR_DEFAULT_RECOVERY_DAYS } from '../model/aws';
 import { tableObjectName } from '../model/object-name';
-import { ResolvedTable } from '../model/resolved';
+import { EnvironmentModel, ResolvedTable } from '../model/resolved';
 import { collapse, onOff, TableInEnvironment, TableView } from './facts';
-import { blocks, code, table, text } from './markdown';
+import { blocks, code, table, text } from '../text/markdown';
 
 export function tableSettingsSection(v: TableView): string {
   const s = v.schema;
@@ -27,6 +27,17 @@ export function tableSettingsSection(v: TableView): string {
     ...(Object.keys(s.tags ?? {}).length ? [['Table tags', Object.entries(s.tags ?? {}).map(([k, val]) => code(`${k}=${val}`)).join(', ')]] : []),
   ];
   return blocks('#### Settings', table(['Setting', 'Value'], rows));
+}
+
+/** One value per environment: the tables' common value, or one per table; a dash for an environment without tables. */
+export function perTable(e: EnvironmentModel, value: (t: ResolvedTable) => string): string {
+  if (e.tables.length === 0) return '—';
+  return collapse(e.tables, (t) => text(t.logicalName), value);
+}
+
+/** A table's replica regions, as code. */
+export function replicaRegions(t: ResolvedTable): string {
+  return t.replicas.length ? t.replicas.map((r) => code(r.regionName)).join(', ') : 'none';
 }
 
 export function capacity(t: ResolvedTable): string {

@@ -1,4 +1,4 @@
-import { compareStrings } from '../compare';
+import { compareStrings } from '../text/compare';
 import { Inputs } from './inputs';
 import { BILLING_MODE, KeyType, PITR_DEFAULT_RECOVERY_DAYS } from './aws';
 import { Environment } from './environment';

@@ -1,5 +1,5 @@
 import { EnvironmentModel, Model } from '../model/resolved';
-import { joinAnd } from './diff';
+import { joinAnd } from '../text/lists';
 import { orderRisks } from './labels';
 import { GuardChange } from './types';
 

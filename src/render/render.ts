@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { compareStrings } from '../compare';
+import { compareStrings } from '../text/compare';
 import { Model } from '../model/resolved';
 import { emitYaml } from './yaml-emit';
 

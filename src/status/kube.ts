@@ -15,8 +15,8 @@ import { delimiter, join, resolve } from 'path';
 import type * as k8s from '@kubernetes/client-node';
 import { UsageError } from '../diagnostics/usage-error';
 import { ClusterError, clusterErrorLine, httpStatusOf } from './cluster-error';
-import { XrDefinition } from './desired';
-import { JsonObject, isObject } from './json';
+import { XrDefinition } from '../dist/xrd';
+import { JsonObject, isObject } from '../json/json';
 
 type ClientNode = typeof import('@kubernetes/client-node');
 

@@ -3,7 +3,7 @@
  * events (the informer pattern, without a cache library). Pure data structure.
  */
 import { XrKind } from '../model/xr-api';
-import { JsonObject, isObject } from './json';
+import { JsonObject, isObject } from '../json/json';
 import { LiveObjects } from './report';
 
 const nameOf = (o: JsonObject): string => (isObject(o.metadata) && typeof o.metadata.name === 'string' ? o.metadata.name : '');

@@ -3,11 +3,11 @@
  * per environment. Pure: the caller passes `now`, the only clock reading, used
  * for the age of each XR's last condition transition.
  */
-import { compareStrings } from '../compare';
+import { compareStrings } from '../text/compare';
 import { TABLE_XR_KIND, XR_KINDS, XrKind } from '../model/xr-api';
 import { DesiredState } from './desired';
 import { DriftEntry, specDrift } from './drift';
-import { JsonObject, JsonValue, isObject } from './json';
+import { JsonObject, JsonValue, isObject } from '../json/json';
 
 export interface ConditionView {
   /** `True`, `False`, `Unknown`, or `Missing` when the XR has no such condition yet. */

@@ -1,19 +1,19 @@
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { DIST_DIR } from '../../dist/paths';
 import { DEFAULT_DOC_PATH } from '../../docs/paths';
 import { display } from '../../load/read-inputs';
-import { Command, CommandContext, EXIT, FORMAT_OPTION } from '../command';
+import { CommandContext, defineCommand, FORMAT_OPTION } from '../command';
+import { EXIT } from '../../diagnostics/exit-codes';
 import { protectedPaths } from '../protected-paths';
-import { findingsJson, findingsText, plural } from '../report-findings';
+import { findingsJson, findingsText } from '../report-findings';
+import { plural } from '../../text/lists';
 
-/** Where synth writes when no --out is given, relative to the project root. */
-export const DEFAULT_OUT_DIR = 'dist';
-
-export const synthCommand: Command = {
+export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'Validate, then render dist/ (platform, one folder per environment, argocd) and the design document',
   options: [
-    { name: 'out', value: 'DIR', description: 'Output folder, replaced atomically; only a previous ddbops output or an empty folder is replaced', default: `${DEFAULT_OUT_DIR}/ next to project.yaml` },
+    { name: 'out', value: 'DIR', description: 'Output folder, replaced atomically; only a previous ddbops output or an empty folder is replaced', default: `${DIST_DIR}/ next to project.yaml` },
     { name: 'docs', value: 'FILE', description: 'Design document to (re)write as well; `none` skips it', default: `${DEFAULT_DOC_PATH} next to project.yaml, or none when --out is given` },
     FORMAT_OPTION,
   ],
@@ -25,8 +25,8 @@ export const synthCommand: Command = {
     'Exit codes: 0 written, 1 invalid input, 2 usage error (including an --out or --docs it refuses to replace).',
   ].join('\n'),
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { writeTreeAtomically }, { writeFileAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../write/write-tree'), import('../../write/write-file'),
+    const [{ readInputs }, { synthesize }, { writeFileAtomically, writeTreeAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../write/write-atomically'),
       import('../../write/output-guard'), import('../../write/os-error'), import('../../docs/paths'),
     ]);
     const loc = ctx.project();
@@ -45,7 +45,7 @@ export const synthCommand: Command = {
     if (!result.ok) {
       if (json) say(`${JSON.stringify(findingsJson(result.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(result.findings, summary)}synth refused: fix the errors above; the previous output was left untouched\n`);
-      return EXIT.invalid;
+      return EXIT.failed;
     }
     const written: string[] = [];
     const write = (shown: string, flag: string, action: () => void) => {
@@ -71,7 +71,7 @@ export const synthCommand: Command = {
         out: targets.tree?.shown ?? targets.mirror?.shown ?? null,
         docs: targets.docs?.shown ?? null,
         files: [...result.files.keys()],
-        warnings: (findingsJson(result.findings) as { warnings: unknown[] }).warnings,
+        warnings: findingsJson(result.findings).warnings,
       }, null, 2)}\n`);
     } else {
       const warnings = result.findings.filter((f) => f.severity === 'warning');
@@ -83,7 +83,7 @@ export const synthCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});
 
 interface Target {
   readonly path: string;
@@ -98,13 +98,13 @@ interface Target {
  * `cdk8s synth` lists and validates them; any other CDK8S_OUTDIR (the temp
  * folder of `cdk8s synth --stdout`, or `-o DIR`) gets the manifests only.
  */
-function outputTargets(ctx: CommandContext): { tree?: Target; docs?: Target; mirror?: Target } {
+function outputTargets(ctx: Pick<CommandContext, 'project' | 'cwd' | 'env'> & { readonly options: { readonly out?: string; readonly docs?: string } }): { tree?: Target; docs?: Target; mirror?: Target } {
   const root = ctx.project().root;
-  const out = ctx.options.out as string | undefined;
-  const docsFlag = ctx.options.docs as string | undefined;
+  const out = ctx.options.out;
+  const docsFlag = ctx.options.docs;
   const tree: Target = out !== undefined
     ? { path: resolve(ctx.cwd, out), shown: out.replace(/\/+$/, '') || out }
-    : { path: join(root, DEFAULT_OUT_DIR), shown: display(join(root, DEFAULT_OUT_DIR), ctx.cwd) };
+    : { path: join(root, DIST_DIR), shown: display(join(root, DIST_DIR), ctx.cwd) };
   const docsPath = docsFlag === 'none' ? undefined
     : docsFlag !== undefined ? resolve(ctx.cwd, docsFlag)
       : out === undefined ? join(root, DEFAULT_DOC_PATH) : undefined;

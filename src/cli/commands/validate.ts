@@ -1,7 +1,8 @@
-import { Command, EXIT, FORMAT_OPTION } from '../command';
+import { defineCommand, FORMAT_OPTION } from '../command';
+import { EXIT } from '../../diagnostics/exit-codes';
 import { findingsJson, findingsText } from '../report-findings';
 
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'Check schemas/ and environments/ against DynamoDB\'s rules',
   options: [FORMAT_OPTION],
@@ -12,6 +13,6 @@ export const validateCommand: Command = {
     const checked = checkInputs(raw);
     if (ctx.options.format === 'json') ctx.stdout(`${JSON.stringify(findingsJson(checked.findings), null, 2)}\n`);
     else ctx.stdout(findingsText(checked.findings, { schemas: raw.schemas.length, environments: raw.environments.length }));
-    return checked.ok ? EXIT.ok : EXIT.invalid;
+    return checked.ok ? EXIT.ok : EXIT.failed;
   },
-};
+});

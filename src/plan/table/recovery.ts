@@ -2,6 +2,7 @@ import { PITR_DEFAULT_RECOVERY_DAYS } from '../../model/aws';
 import { change } from '../change';
 import { Change } from '../types';
 import { TableTopic } from './topic';
+import { plural } from '../../text/lists';
 
 /**
  * AWS bills PITR by the size of the table and its local secondary indexes,
@@ -55,5 +56,5 @@ export const recoveryTopic: TableTopic = {
 
 function days(n: number | undefined): string {
   const d = n ?? PITR_DEFAULT_RECOVERY_DAYS;
-  return `${d} day${d === 1 ? '' : 's'}`;
+  return plural(d, 'day');
 }
