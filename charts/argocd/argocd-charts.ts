@@ -1,25 +1,15 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { readDynamoDbXrHealthLua } from '../../health';
 import { Model } from '../../src/model/resolved';
-import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
 import { ChartFactory } from '../../src/render/render';
 import { MANAGED_BY_LABEL } from '../environment-chart';
 import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './app-sync';
 import { ArgoCdCmPatch } from './argocd-cm-patch';
 import { BootstrapAppProject, bootstrapProjectName } from './bootstrap-project';
+import { ARGOCD_DIRS } from './dirs';
 import { GitOpsApplication } from './gitops-application';
+import { healthCustomizations } from './health-checks';
 import { WorkloadAppProject } from './workload-project';
-
-/** dist/ folders this file renders. */
-export const ARGOCD_DIRS = {
-  /** The bootstrap: `kubectl apply -f dist/argocd/` applies exactly these (kubectl does not recurse). */
-  bootstrap: 'argocd',
-  /** What the root app syncs: the workload AppProject and the child Applications. */
-  apps: 'argocd/apps',
-  /** argocd-cm settings, merged in by scripts/patch-argocd-cm.sh; never applied whole. */
-  cmPatch: 'argocd-cm-patch',
-} as const;
 
 export interface ArgoCdChartProps {
   readonly model: Model;
@@ -95,9 +85,7 @@ export class ArgoCdCmPatchChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true });
     new ArgoCdCmPatch(this, 'argocd-cm', {
       namespace: props.model.argocd.namespace,
-      apiGroup: props.model.apiGroup,
-      xrKinds: HEALTH_CHECKED_XR_KINDS,
-      xrHealthLua: readDynamoDbXrHealthLua(),
+      healthChecks: healthCustomizations(props.model.apiGroup),
     });
   }
 }

@@ -37,7 +37,7 @@ function usage(): string {
     'Global options:',
     optionsHelp(GLOBAL_OPTIONS),
     '',
-    'Exit codes: 0 ok, 1 invalid input (or not ready / drift for status), 2 usage or environment error, 3 plan guard tripped.',
+    'Exit codes: 0 ok, 1 invalid input (or not ready / drift for status, keys left alone for patch-argocd-cm), 2 usage or environment error, 3 plan guard tripped.',
     'Run `ddbops <command> --help` for a command\'s options.',
     '',
   ].join('\n');

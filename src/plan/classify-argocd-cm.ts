@@ -10,7 +10,7 @@ import { compareStrings } from '../text/compare';
 import { listSome, listSomeChange } from '../text/lists';
 import { classifier } from './classifier';
 
-const MERGE = 'Argo CD does not apply this file: after merging, run scripts/patch-argocd-cm.sh against each Argo CD that syncs this repository';
+const MERGE = 'Argo CD does not apply this file: after merging, run ddbops patch-argocd-cm against each Argo CD that syncs this repository';
 
 /** The ConfigMap's `data`: setting name → value. */
 function dataOf(o: KubeObject | undefined): Readonly<Record<string, string>> {

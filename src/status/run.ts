@@ -4,8 +4,7 @@
  * code. The cluster is behind the `Cluster` interface (kube.ts); --watch is
  * watch.ts; everything that decides anything is in report.ts, drift.ts and format.ts.
  */
-import { EXIT, ExitCode } from '../diagnostics/exit-codes';
-import { ClusterError } from './cluster-error';
+import { ExitCode } from '../diagnostics/exit-codes';
 import { DesiredState } from './desired';
 import { exitCodeOf, formatJson, formatText } from './format';
 import { Cluster } from './kube';
@@ -36,19 +35,12 @@ export async function runStatus(opts: StatusRunOptions, cluster: Cluster, io: St
   const state = new LiveState();
   const versions = new Map<WatchTarget, string>();
   const targets = targetsOf(opts);
-  try {
-    const lists = await Promise.all(targets.map((t) => cluster.list(t.namespace, t.kind)));
-    targets.forEach((t, i) => {
-      state.replace(t.namespace, t.kind.kind, lists[i].items);
-      versions.set(t, lists[i].resourceVersion);
-    });
-  } catch (e) {
-    if (e instanceof ClusterError) {
-      io.stderr(`error: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
+  // A ClusterError here is a usage error (exit 2): the cluster cannot be reached or used.
+  const lists = await Promise.all(targets.map((t) => cluster.list(t.namespace, t.kind)));
+  targets.forEach((t, i) => {
+    state.replace(t.namespace, t.kind.kind, lists[i].items);
+    versions.set(t, lists[i].resourceVersion);
+  });
 
   const first = report(opts, cluster, state, io.now());
   if (!opts.watch) {

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 
 import { KubeObject, ResourceType } from '../harness/kube-rest';
 import { ensureBuilt } from '../status/status-fixture';
-import { describeWithTools, REPO_ROOT, toolPath, toolsDir } from '../harness/tools';
+import { describeWithTools, REPO_ROOT, toolPath } from '../harness/tools';
 import { APPLICATIONS, appStatus, AppTimeline } from './app-timeline';
 import { ARGOCD_NAMESPACE } from './argocd';
 import { LIVE_TOOLS, LiveEnv, startLiveEnv } from './live-env';
@@ -193,13 +193,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       ]);
     });
 
-    test('patch argocd-cm with our script, then `kubectl apply -f dist/argocd/`: every app Synced and Healthy', async () => {
+    test('patch argocd-cm with `ddbops patch-argocd-cm`, then `kubectl apply -f dist/argocd/`: every app Synced and Healthy', async () => {
       // GIVEN Argo CD running with its stock argocd-cm
-      // WHEN the README's two bootstrap commands run (the script with the kubectl built here first on PATH)
+      // WHEN the README's two bootstrap commands run (ddbops from the clone, with this cluster's kubeconfig)
       const patch = await new Promise<{ code: number; stderr: string }>((resolve) => {
-        execFile(path.join(REPO_ROOT, 'scripts', 'patch-argocd-cm.sh'), [], {
+        execFile(process.execPath, [path.join(REPO_ROOT, 'bin', 'ddbops.js'), 'patch-argocd-cm', '--kubeconfig', env.api.kubeconfigPath], {
           cwd: env.git.workDir,
-          env: { ...process.env, KUBECONFIG: env.api.kubeconfigPath, PATH: `${path.join(toolsDir(), 'bin')}${path.delimiter}${process.env.PATH}` },
+          env: process.env,
         }, (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr: String(stderr) }));
       });
       expect({ code: patch.code }).toEqual({ code: 0 });

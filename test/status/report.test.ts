@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { UsageError } from '../../src/diagnostics/usage-error';
-import { describeCause } from '../../src/status/cluster-error';
+import { describeCause } from '../../src/kube/cluster-error';
 import { DistFile, readDistFromDisk } from '../../src/dist/read-dist';
 import { parseDistTree } from '../../src/status/desired';
 import { exitCodeOf, formatJson, formatText } from '../../src/status/format';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { ClusterError } from '../../src/status/cluster-error';
+import { ClusterError } from '../../src/kube/cluster-error';
 import { parseDistTree } from '../../src/status/desired';
 import { Cluster, WatchHandlers } from '../../src/status/kube';
 import { runStatus } from '../../src/status/run';

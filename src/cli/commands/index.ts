@@ -1,5 +1,6 @@
 import { Command } from '../command';
 import { docsCommand } from './docs';
+import { patchArgoCdCmCommand } from './patch-argocd-cm';
 import { planCommand } from './plan';
 import { statusCommand } from './status';
 import { synthCommand } from './synth';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   statusCommand,
   docsCommand,
+  patchArgoCdCmCommand,
 ];

@@ -42,7 +42,7 @@ export const statusCommand = defineCommand({
       kubeconfig: options.kubeconfig,
       context: options.context,
       cwd: ctx.cwd,
-      env: process.env,
+      env: ctx.env,
     });
     return runStatus(
       { desired, selected: env ? [env] : names, format: options.format === 'json' ? 'json' : 'table', watch: options.watch === true },
