@@ -376,6 +376,8 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       // GIVEN the provider's role may not update the prod tenants table
       const error = ACCESS_DENIED('UpdateTable', 'tenants');
       env.simulator.refuse({ kind: 'Table', namespace: NS.prod, externalName: 'tenants', operation: 'update', error });
+      // What a user sees meanwhile, for docs/captures (DDB_CAPTURE_LIVE).
+      let refusedOutputs: { status: string; get: string } | undefined;
       try {
         // WHEN a commit changes tenants (a new index) and reaches prod
         await pushChange('tenants: EmailCreatedIndex', (dir) => editJson(path.join(dir, 'schemas', 'tenants.schema.json'), (s) => {
@@ -410,12 +412,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
           const prodApp = appStatus(await app('bbws-dynamodb-prod'));
           const status = await ddbops(['status', '--env', 'prod']);
           const get = await kubectl(['get', 'dynamodbtable', 'tenants', '-n', NS.prod, '--no-headers']);
+          refusedOutputs = { status: status.stdout, get: (await kubectl(['get', 'dynamodbtables', '-n', NS.prod])).stdout };
           const state = {
             xrShowsFailure: xrFailure !== undefined,
             appHealth: prodApp.health?.status,
             statusExit: status.code,
             statusPrintsAwsMessage: status.stdout.includes(error),
-            kubectlAwsColumn: get.stdout.split(/\s+/)[3],
+            kubectlAwsColumn: get.stdout.split(/\s+/)[2],
           };
           const ok = state.xrShowsFailure && state.appHealth === 'Degraded' && state.statusExit === 1 && state.statusPrintsAwsMessage
             && state.kubectlAwsColumn === 'ReconcileError';
@@ -423,6 +426,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
         }, { timeoutMs: 90_000, intervalMs: 2000, diagnostics: () => '' }).catch((e: Error) => e);
         if (seen instanceof Error) throw seen;
         expect(seen).toEqual({ xrShowsFailure: true, appHealth: 'Degraded', statusExit: 1, statusPrintsAwsMessage: true, kubectlAwsColumn: 'ReconcileError' });
+        const dir = process.env.DDB_CAPTURE_LIVE;
+        if (dir && refusedOutputs) {
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, 'kubectl-get-dynamodbtables-prod-aws-refused.txt'), `$ kubectl get dynamodbtables -n bbws-prod\n${refusedOutputs.get}`);
+          fs.writeFileSync(path.join(dir, 'ddbops-status-prod-aws-refused.txt'),
+            `$ ddbops status --env prod\n${refusedOutputs.status.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>').replace(/RequestID: [0-9a-f-]+/g, 'RequestID: <uuid>')}`);
+        }
       } finally {
         // The role gets its permission back; the provider's next attempt succeeds and everything recovers.
         env.simulator.allow('Table', NS.prod, 'tenants');
