@@ -49,6 +49,8 @@ function created(t: TableSpec): Change {
     ...(t.globalSecondaryIndexes.length ? [`${t.globalSecondaryIndexes.length} GSI${t.globalSecondaryIndexes.length === 1 ? '' : 's'}`] : []),
     ...(t.localSecondaryIndexes.length ? [`${t.localSecondaryIndexes.length} LSI${t.localSecondaryIndexes.length === 1 ? '' : 's'}`] : []),
     pitr,
+    ...(t.tableClass !== 'STANDARD' ? [`table class ${t.tableClass}`] : []),
+    ...(t.deletionProtection ? ['deletion protection on'] : []),
     ...(t.replicas.length ? [`replicas in ${t.replicas.map((r) => r.regionName).join(', ')}`] : []),
     ...(t.backupPlan ? [`backup plan ${t.backupPlan}`] : []),
   ];
