@@ -50,6 +50,8 @@ function created(t: TableSpec): Change {
     ...(t.globalSecondaryIndexes.length ? [plural(t.globalSecondaryIndexes.length, 'GSI')] : []),
     ...(t.localSecondaryIndexes.length ? [plural(t.localSecondaryIndexes.length, 'LSI')] : []),
     pitr,
+    ...(t.tableClass !== 'STANDARD' ? [`table class ${t.tableClass}`] : []),
+    ...(t.deletionProtection ? ['deletion protection on'] : []),
     ...(t.replicas.length ? [`replicas in ${t.replicas.map((r) => r.regionName).join(', ')}`] : []),
     ...(t.backupPlan ? [`backup plan ${t.backupPlan}`] : []),
   ];

@@ -339,17 +339,21 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
   });
 
   describe('3. a change arrives by git push', () => {
-    test('a new GSI on products reaches the composed Table in every environment; status shows no drift', async () => {
-      // GIVEN a commit that adds an index to products, pushed, and the webhook's refresh
-      const { pushedAt, revision } = await pushChange('products: BillingCycleIndex', (dir) => editJson(path.join(dir, 'schemas', 'products.schema.json'), (s) => {
-        (s.globalSecondaryIndexes as unknown[]).push({
-          indexName: 'BillingCycleIndex',
-          partitionKey: { name: 'billingCycle', type: 'S' },
-          sortKey: { name: 'price', type: 'N' },
-          projectionType: 'KEYS_ONLY',
-          description: 'Products by billing cycle, cheapest first',
+    test('a new GSI on products and a new table reach the composed Tables and AWS in every environment; status shows no drift', async () => {
+      // GIVEN a commit that adds an index to products and the README's new table (with its prod-only
+      // override), pushed, and the webhook's refresh
+      const { pushedAt, revision } = await pushChange('products: BillingCycleIndex; new table subscriptions', (dir) => {
+        editJson(path.join(dir, 'schemas', 'products.schema.json'), (s) => {
+          (s.globalSecondaryIndexes as unknown[]).push({
+            indexName: 'BillingCycleIndex',
+            partitionKey: { name: 'billingCycle', type: 'S' },
+            sortKey: { name: 'price', type: 'N' },
+            projectionType: 'KEYS_ONLY',
+            description: 'Products by billing cycle, cheapest first',
+          });
         });
-      }));
+        fs.copyFileSync(path.join(__dirname, 'fixtures', 'subscriptions.schema.json'), path.join(dir, 'schemas', 'subscriptions.schema.json'));
+      });
       // WHEN Argo CD syncs it and Crossplane composes it
       await Promise.all(ENVS.map(async (e) => {
         await waitUntil(`the composed Table of ${e}/products to carry BillingCycleIndex`, async () => {
@@ -359,15 +363,30 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
         }, { timeoutMs: 2 * MINUTE, intervalMs: 100, diagnostics: diag });
         figures.pushToComposedMs[e] = Date.now() - pushedAt;
       }));
-      // THEN the apps are Synced to the new commit, the provider updated each table, and status sees no drift
+      // THEN the apps are Synced to the new commit, the provider updated products and created subscriptions
+      // in each account (Standard-IA in prod only, as its override says), and status sees no drift
       await waitUntil('the environment apps Synced and Healthy at the pushed commit', () => allSyncedHealthy(ENVS.map((e) => `bbws-dynamodb-${e}`), revision),
         { timeoutMs: 2 * MINUTE, intervalMs: 500, diagnostics: diag });
-      await waitUntil('the provider to update products in every account', async () => {
-        const names = ENVS.map((e) => ((awsTable(e, 'products')?.config.globalSecondaryIndex ?? []) as Array<{ name: string }>).map((g) => g.name));
-        return names.every((n) => n.includes('BillingCycleIndex')) ? done(names) : notYet(JSON.stringify(names));
+      const aws = await waitUntil('the provider to update products and create subscriptions in every account', async () => {
+        const state = ENVS.map((e) => ({
+          products: ((awsTable(e, 'products')?.config.globalSecondaryIndex ?? []) as Array<{ name: string }>).some((g) => g.name === 'BillingCycleIndex'),
+          subscriptions: awsTable(e, 'subscriptions')?.config.tableClass as string | undefined,
+        }));
+        return state.every((x) => x.products && x.subscriptions) ? done(state) : notYet(JSON.stringify(state));
       }, { timeoutMs: MINUTE, diagnostics: diag });
+      expect(aws).toEqual([
+        { products: true, subscriptions: 'STANDARD' },
+        { products: true, subscriptions: 'STANDARD' },
+        { products: true, subscriptions: 'STANDARD_INFREQUENT_ACCESS' },
+      ]);
       const r = await ddbops(['status', '--all']);
-      expect({ code: r.code, summary: r.stdout.trimEnd().split('\n').pop() }).toEqual({ code: 0, summary: 'Summary: 12 of 12 ready: all ready, no drift (exit 0)' });
+      expect({ code: r.code, summary: r.stdout.trimEnd().split('\n').pop() }).toEqual({ code: 0, summary: 'Summary: 15 of 15 ready: all ready, no drift (exit 0)' });
+      const get = await kubectl(['get', 'dynamodbtables', '-n', NS.prod]);
+      const dir = process.env.DDB_CAPTURE_LIVE;
+      if (dir) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'kubectl-get-dynamodbtables-prod-after-push.txt'), `$ kubectl get dynamodbtables -n bbws-prod\n${get.stdout}`);
+      }
     }, 5 * MINUTE);
   });
 
@@ -376,6 +395,8 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       // GIVEN the provider's role may not update the prod tenants table
       const error = ACCESS_DENIED('UpdateTable', 'tenants');
       env.simulator.refuse({ kind: 'Table', namespace: NS.prod, externalName: 'tenants', operation: 'update', error });
+      // What a user sees meanwhile, for docs/captures (DDB_CAPTURE_LIVE).
+      let refusedOutputs: { status: string; get: string } | undefined;
       try {
         // WHEN a commit changes tenants (a new index) and reaches prod
         await pushChange('tenants: EmailCreatedIndex', (dir) => editJson(path.join(dir, 'schemas', 'tenants.schema.json'), (s) => {
@@ -410,12 +431,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
           const prodApp = appStatus(await app('bbws-dynamodb-prod'));
           const status = await ddbops(['status', '--env', 'prod']);
           const get = await kubectl(['get', 'dynamodbtable', 'tenants', '-n', NS.prod, '--no-headers']);
+          refusedOutputs = { status: status.stdout, get: (await kubectl(['get', 'dynamodbtables', '-n', NS.prod])).stdout };
           const state = {
             xrShowsFailure: xrFailure !== undefined,
             appHealth: prodApp.health?.status,
             statusExit: status.code,
             statusPrintsAwsMessage: status.stdout.includes(error),
-            kubectlAwsColumn: get.stdout.split(/\s+/)[3],
+            kubectlAwsColumn: get.stdout.split(/\s+/)[2],
           };
           const ok = state.xrShowsFailure && state.appHealth === 'Degraded' && state.statusExit === 1 && state.statusPrintsAwsMessage
             && state.kubectlAwsColumn === 'ReconcileError';
@@ -423,6 +445,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
         }, { timeoutMs: 90_000, intervalMs: 2000, diagnostics: () => '' }).catch((e: Error) => e);
         if (seen instanceof Error) throw seen;
         expect(seen).toEqual({ xrShowsFailure: true, appHealth: 'Degraded', statusExit: 1, statusPrintsAwsMessage: true, kubectlAwsColumn: 'ReconcileError' });
+        const dir = process.env.DDB_CAPTURE_LIVE;
+        if (dir && refusedOutputs) {
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, 'kubectl-get-dynamodbtables-prod-aws-refused.txt'), `$ kubectl get dynamodbtables -n bbws-prod\n${refusedOutputs.get}`);
+          fs.writeFileSync(path.join(dir, 'ddbops-status-prod-aws-refused.txt'),
+            `$ ddbops status --env prod\n${refusedOutputs.status.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>').replace(/RequestID: [0-9a-f-]+/g, 'RequestID: <uuid>')}`);
+        }
       } finally {
         // The role gets its permission back; the provider's next attempt succeeds and everything recovers.
         env.simulator.allow('Table', NS.prod, 'tenants');
@@ -536,7 +565,7 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       figures.selfHealMs = Date.now() - resumed;
       await waitUntil('dev Synced and Healthy after self-heal', () => allSyncedHealthy(['bbws-dynamodb-dev']), { timeoutMs: MINUTE, intervalMs: 500, diagnostics: diag });
       const after = await ddbops(['status', '--env', 'dev']);
-      expect({ code: after.code, summary: after.stdout.trimEnd().split('\n').pop() }).toEqual({ code: 0, summary: 'Summary: 3 of 3 ready: all ready, no drift (exit 0)' });
+      expect({ code: after.code, summary: after.stdout.trimEnd().split('\n').pop() }).toEqual({ code: 0, summary: 'Summary: 4 of 4 ready: all ready, no drift (exit 0)' });
     }, 3 * MINUTE);
   });
 

@@ -195,9 +195,21 @@ describe('create and delete', () => {
       action: 'create',
       changes: [{
         risks: [], labels: [],
-        text: 'creates table tenants in af-south-1 (PAY_PER_REQUEST, key PK/SK, 3 GSIs, PITR 35 days, replicas in eu-west-1, backup plan dynamodb-backup); if a table of that name already exists in the account, Crossplane adopts it instead',
+        text: 'creates table tenants in af-south-1 (PAY_PER_REQUEST, key PK/SK, 3 GSIs, PITR 35 days, deletion protection on, replicas in eu-west-1, backup plan dynamodb-backup); if a table of that name already exists in the account, Crossplane adopts it instead',
       }],
     });
+  });
+
+  test('a table class other than STANDARD is named when the table is created', () => {
+    // GIVEN prod's tenants in Standard-IA (a prod-only override, say)
+    const xr = prodTenants();
+    xr.spec.tableClass = 'STANDARD_INFREQUENT_ACCESS';
+    // WHEN
+    const got = classifyTable(undefined, xr);
+    // THEN
+    expect(got.changes.map((c) => c.text)).toEqual([
+      'creates table tenants in af-south-1 (PAY_PER_REQUEST, key PK/SK, 3 GSIs, PITR 35 days, table class STANDARD_INFREQUENT_ACCESS, deletion protection on, replicas in eu-west-1, backup plan dynamodb-backup); if a table of that name already exists in the account, Crossplane adopts it instead',
+    ]);
   });
 
   test('an observed table is adopted read-only', () => {

@@ -25,7 +25,7 @@ export const planCommand = defineCommand({
   ],
   details: [
     'Head: the working tree\'s schemas/, environments/ and project.yaml, rendered in memory (no synth needed).',
-    'Base: the base commit\'s sources rendered the same way, or its committed dist/ when they no longer validate.',
+    'Base: the dist/ committed at the base commit (what Argo CD applied), with guards and acknowledgements from its sources; its sources rendered the same way when it has no dist/.',
     'Exit codes: 0 nothing blocked, 1 invalid input at head, 2 usage or git error, 3 the guard blocks a change.',
   ].join('\n'),
   async run(ctx) {
