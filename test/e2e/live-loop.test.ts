@@ -425,7 +425,7 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
           const x = await xr('prod', 'tenants');
           // Crossplane never carries a provider error onto the XR's own conditions; the Composition copies the
           // composed Table's conditions into status.resources.table.conditions, which is what users read.
-          const copied = ((x.status as { resources?: { table?: { conditions?: Array<{ type: string; status: string; message?: string }> } } } | undefined)
+          const copied = ((x?.status as { resources?: { table?: { conditions?: Array<{ type: string; status: string; message?: string }> } } } | undefined)
             ?.resources?.table?.conditions ?? []);
           const xrFailure = copied.find((c) => c.type === 'Synced' && c.status === 'False' && (c.message ?? '').includes('AccessDeniedException'));
           const prodApp = appStatus(await app('bbws-dynamodb-prod'));
