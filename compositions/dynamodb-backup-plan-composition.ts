@@ -4,9 +4,8 @@ import { Plan, Selection, Vault } from '../imports/backup.aws.m.upbound.io';
 import { Role, RolePolicyAttachment } from '../imports/iam.aws.m.upbound.io';
 import { Resources, ResourcesResources } from '../imports/pt.fn.crossplane.io';
 import { BACKUP_SERVICE_POLICIES } from '../src/model/aws';
+import { BACKUP_XR_KIND, backupCompositionName, xrApiVersion } from '../src/model/xr-api';
 import { copyConditions } from './composed-status';
-import { BACKUP_XR_KIND, BACKUP_XR_PLURAL } from './dynamodb-backup-plan-definition';
-import { XR_VERSION } from './dynamodb-table-definition';
 import { PATCH_AND_TRANSFORM_FUNCTION } from './function-patch-and-transform';
 import { composed, EXTERNAL_NAME, formatFromXr, fromXr, requiredFromXr, toXr } from './patches';
 
@@ -56,10 +55,6 @@ export const BACKUP_MANAGEMENT_POLICIES = {
   keepIdentified: ['Observe', 'Create', 'Update', 'LateInitialize'],
   full: ['*'],
 } as const;
-
-export function backupCompositionName(group: string, withCopy: boolean): string {
-  return `${BACKUP_XR_PLURAL}-${withCopy ? 'with-copy' : 'single-region'}.${group}`;
-}
 
 const providerConfig = fromXr('spec.providerConfigName', 'spec.providerConfigRef.name');
 const base = (policies: readonly string[], forProvider: Record<string, unknown>) => ({
@@ -152,7 +147,7 @@ export class DynamoDbBackupPlanComposition extends Composition {
     super(scope, id, {
       metadata: { name: backupCompositionName(props.group, withCopy), labels: { 'platform.crossplane.io/kind': BACKUP_XR_KIND, 'platform.crossplane.io/copy': String(withCopy) } },
       spec: {
-        compositeTypeRef: { apiVersion: `${props.group}/${XR_VERSION}`, kind: BACKUP_XR_KIND },
+        compositeTypeRef: { apiVersion: xrApiVersion(props.group), kind: BACKUP_XR_KIND },
         mode: CompositionSpecMode.PIPELINE,
         pipeline: [{
           step: 'compose-backup',

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { CompositeResourceDefinitionV2, CompositeResourceDefinitionV2SpecScope } from '../imports/apiextensions.crossplane.io';
 import { LIMITS } from '../src/model/aws';
-import { XR_VERSION } from './dynamodb-table-definition';
+import {
+  BACKUP_SPEC_DEFAULTS, BACKUP_WITH_COPY_COMPOSITION_PREFIX, BACKUP_XR_KIND, BACKUP_XR_PLURAL, backupCompositionName, definitionName, XR_VERSION,
+} from '../src/model/xr-api';
 import { composedStatusSchema, syncedOf } from './composed-status';
 import { CelRule, immutable, int, obj, str, stringMap } from './openapi';
 
@@ -9,9 +11,6 @@ export interface DynamoDbBackupPlanDefinitionProps {
   /** API group, e.g. `platform.example.com`. */
   readonly group: string;
 }
-
-export const BACKUP_XR_KIND = 'DynamoDBBackupPlan';
-export const BACKUP_XR_PLURAL = 'dynamodbbackupplans';
 
 /** Every composed resource, by its name in the Compositions (the with-copy one adds copy-vault). */
 export const BACKUP_COMPOSED_RESOURCES = ['vault', 'copy-vault', 'role', 'role-backup-policy', 'role-restore-policy', 'plan', 'table-selection'] as const;
@@ -28,8 +27,8 @@ const NEW_SELECTION = 'AWS Backup cannot change a backup selection in place, so 
 export const BACKUP_SPEC_RULES: readonly CelRule[] = [
   {
     rule: '!has(self.crossplane) || !has(self.crossplane.compositionRef) || !has(self.crossplane.compositionRef.name)'
-      + ' || self.crossplane.compositionRef.name.startsWith(\'dynamodbbackupplans-with-copy.\') == has(self.copy)',
-    message: 'spec.copy and the Composition must agree: the dynamodbbackupplans-with-copy Composition needs spec.copy, and the single-region one takes none',
+      + ` || self.crossplane.compositionRef.name.startsWith('${BACKUP_WITH_COPY_COMPOSITION_PREFIX}') == has(self.copy)`,
+    message: `spec.copy and the Composition must agree: the ${BACKUP_WITH_COPY_COMPOSITION_PREFIX.slice(0, -1)} Composition needs spec.copy, and the single-region one takes none`,
   },
 ];
 
@@ -45,8 +44,8 @@ export function backupSpecSchema(): Record<string, unknown> {
     selectionName: str('Backup selection name; every Selection field forces a replacement, so it never changes', { maxLength: 50, ...immutable('selectionName', NEW_SELECTION) }),
     schedule: str('cron(...) or rate(...) expression', { pattern: '^(cron|rate)\\(.+\\)$' }),
     retentionDays: retention('Days a recovery point is kept in the primary vault'),
-    startWindowMinutes: int('Minutes a backup may wait to start', { minimum: 60, default: 60 }),
-    completionWindowMinutes: int('Minutes a backup may take to finish', { minimum: 120, default: 180 }),
+    startWindowMinutes: int('Minutes a backup may wait to start', { minimum: 60, default: BACKUP_SPEC_DEFAULTS.startWindowMinutes }),
+    completionWindowMinutes: int('Minutes a backup may take to finish', { minimum: 120, default: BACKUP_SPEC_DEFAULTS.completionWindowMinutes }),
     copy: obj('Copy each recovery point to a vault of the same name in another region (the with-copy Composition)', {
       region: str('Copy region'),
       retentionDays: retention('Days a copied recovery point is kept; AWS keeps copies forever without it'),
@@ -83,12 +82,12 @@ export function backupPrinterColumns(): { name: string; type: string; jsonPath: 
 export class DynamoDbBackupPlanDefinition extends CompositeResourceDefinitionV2 {
   constructor(scope: Construct, id: string, props: DynamoDbBackupPlanDefinitionProps) {
     super(scope, id, {
-      metadata: { name: `${BACKUP_XR_PLURAL}.${props.group}` },
+      metadata: { name: definitionName(BACKUP_XR_KIND, props.group) },
       spec: {
         group: props.group,
         names: { kind: BACKUP_XR_KIND, plural: BACKUP_XR_PLURAL, singular: 'dynamodbbackupplan', categories: ['dynamodb', 'crossplane'], shortNames: ['ddbbp'] },
         scope: CompositeResourceDefinitionV2SpecScope.NAMESPACED,
-        defaultCompositionRef: { name: `${BACKUP_XR_PLURAL}-single-region.${props.group}` },
+        defaultCompositionRef: { name: backupCompositionName(props.group, false) },
         versions: [{
           name: XR_VERSION,
           served: true,

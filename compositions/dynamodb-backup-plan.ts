@@ -1,9 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ResolvedBackupPlan } from '../src/model/resolved';
-import { backupCompositionName } from './dynamodb-backup-plan-composition';
-import { BACKUP_XR_KIND } from './dynamodb-backup-plan-definition';
-import { XR_VERSION } from './dynamodb-table-definition';
+import { BACKUP_XR_KIND, backupCompositionName, xrApiVersion } from '../src/model/xr-api';
 
 export interface DynamoDbBackupPlanProps {
   /** API group of the XRD. */
@@ -41,7 +39,7 @@ export function backupXrSpec(group: string, p: ResolvedBackupPlan): Record<strin
 export class DynamoDbBackupPlan extends ApiObject {
   constructor(scope: Construct, id: string, props: DynamoDbBackupPlanProps) {
     super(scope, id, {
-      apiVersion: `${props.group}/${XR_VERSION}`,
+      apiVersion: xrApiVersion(props.group),
       kind: BACKUP_XR_KIND,
       metadata: { ...props.metadata, name: props.plan.name, namespace: props.plan.namespace },
       spec: backupXrSpec(props.group, props.plan),

@@ -2,9 +2,9 @@ import { Construct } from 'constructs';
 import { Composition, CompositionSpecMode } from '../imports/apiextensions.crossplane.io';
 import { Table } from '../imports/dynamodb.aws.m.upbound.io';
 import { Resources } from '../imports/pt.fn.crossplane.io';
-import { ManagementMode } from '../src/model/common';
+import { EncryptionType } from '../src/model/aws';
+import { MANAGEMENT_POLICIES, TABLE_XR_KIND, tableCompositionName, xrApiVersion } from '../src/model/xr-api';
 import { copyConditions } from './composed-status';
-import { TABLE_XR_KIND, TABLE_XR_PLURAL, XR_VERSION } from './dynamodb-table-definition';
 import { PATCH_AND_TRANSFORM_FUNCTION } from './function-patch-and-transform';
 import { composed, EXTERNAL_NAME, fromXr, mapFromXr, mergeFromXr, toXr } from './patches';
 
@@ -13,26 +13,8 @@ export interface DynamoDbTableCompositionProps {
   readonly group: string;
 }
 
-/**
- * Management policies per management mode. `keep-on-delete` omits Delete, so
- * deleting the XR releases the table instead of deleting it; `observe` only reads.
- *
- * None includes LateInitialize (which `*` implies): upjet computes its diff
- * before late-initializing, and the Table ignores no field, so with it a field
- * removed from git (replicas, an on-demand cap) is copied back from AWS into
- * spec.forProvider and the removal never reaches AWS. The Table's external
- * name comes from spec.tableName, so nothing needs late-initializing
- * (crossplane-runtime v2 pkg/reconciler/managed/policies.go; upjet
- * pkg/controller/external_tfpluginsdk.go Observe).
- */
-export const MANAGEMENT_POLICIES: Readonly<Record<ManagementMode, readonly string[]>> = {
-  'full': ['Observe', 'Create', 'Update', 'Delete'],
-  'keep-on-delete': ['Observe', 'Create', 'Update'],
-  'observe': ['Observe'],
-};
-
 /** Table's serverSideEncryption.enabled per encryption type (false means the AWS-owned key). */
-export const SSE_ENABLED: Record<string, boolean> = {
+export const SSE_ENABLED: Readonly<Record<EncryptionType, boolean>> = {
   'aws-owned': false,
   'aws-managed': true,
   'customer-managed': true,
@@ -78,9 +60,9 @@ export function tablePatches() {
 export class DynamoDbTableComposition extends Composition {
   constructor(scope: Construct, id: string, props: DynamoDbTableCompositionProps) {
     super(scope, id, {
-      metadata: { name: `${TABLE_XR_PLURAL}.${props.group}`, labels: { 'platform.crossplane.io/kind': TABLE_XR_KIND } },
+      metadata: { name: tableCompositionName(props.group), labels: { 'platform.crossplane.io/kind': TABLE_XR_KIND } },
       spec: {
-        compositeTypeRef: { apiVersion: `${props.group}/${XR_VERSION}`, kind: TABLE_XR_KIND },
+        compositeTypeRef: { apiVersion: xrApiVersion(props.group), kind: TABLE_XR_KIND },
         mode: CompositionSpecMode.PIPELINE,
         pipeline: [{
           step: 'compose-table',

@@ -1,6 +1,11 @@
 import { Construct } from 'constructs';
 import { CompositeResourceDefinitionV2, CompositeResourceDefinitionV2SpecScope } from '../imports/apiextensions.crossplane.io';
-import { PROJECTION_TYPES, STREAM_VIEW_TYPES, TABLE_CLASSES } from '../src/model/aws';
+import {
+  BILLING_MODES, ENCRYPTION_TYPES, KEY_TYPES, LIMITS, PROJECTION_TYPES, STREAM_VIEW_TYPES, TABLE_CLASSES,
+} from '../src/model/aws';
+import {
+  definitionName, MANAGEMENT_MODES, TABLE_SPEC_DEFAULTS, TABLE_XR_KIND, TABLE_XR_PLURAL, tableCompositionName, XR_VERSION,
+} from '../src/model/xr-api';
 import { composedStatusSchema, syncedOf } from './composed-status';
 import { arr, bool, CelRule, enumOf, immutable, int, obj, str, stringMap } from './openapi';
 
@@ -13,10 +18,6 @@ export interface DynamoDbTableDefinitionProps {
    */
   readonly defaultCompositionName?: string;
 }
-
-export const TABLE_XR_KIND = 'DynamoDBTable';
-export const TABLE_XR_PLURAL = 'dynamodbtables';
-export const XR_VERSION = 'v1alpha1';
 
 /** DynamoDB fixes these when the table is created: the XR refuses edits instead of orphaning the table. */
 const NEW_TABLE = 'changing it means a new table';
@@ -37,7 +38,7 @@ const throughput = obj('On-demand throughput caps', {
  * AWS refuses attribute definitions no key uses, so a longer list is always
  * invalid; the bound also keeps the CEL rules below within the API server's cost budget.
  */
-export const MAX_KEY_ATTRIBUTES = 2 + 20 * 2 + 5;
+export const MAX_KEY_ATTRIBUTES = 2 + LIMITS.maxGsis * 2 + LIMITS.maxLsis;
 
 /**
  * Cross-field rules CreateTable/UpdateTable enforce, checked by the API
@@ -116,11 +117,11 @@ export function tableSpecSchema(): Record<string, unknown> {
     region: str('AWS region of the table', { maxLength: 32, ...immutable('region', `a table cannot move between regions, so ${NEW_TABLE}`) }),
     providerConfigName: str('Namespaced aws.m.upbound.io ProviderConfig to use'),
     managementMode: enumOf('full: create, update, delete. keep-on-delete: deleting the XR keeps the table. observe: read-only adoption',
-      ['full', 'keep-on-delete', 'observe'], { default: 'full' }),
+      MANAGEMENT_MODES, { default: TABLE_SPEC_DEFAULTS.managementMode }),
     hashKey: str('Partition key attribute', { maxLength: 255, ...immutable('hashKey', `the key schema is fixed when the table is created, so ${NEW_TABLE}`) }),
     rangeKey: str('Sort key attribute', { maxLength: 255, ...immutable('rangeKey', `the key schema is fixed when the table is created, so ${NEW_TABLE}`) }),
     attributes: arr('Key attributes only (table and index keys); DynamoDB rejects definitions of other attributes',
-      obj('Key attribute', { name: keyName, type: enumOf('Key type', ['S', 'N', 'B']) }, ['name', 'type']),
+      obj('Key attribute', { name: keyName, type: enumOf('Key type', KEY_TYPES) }, ['name', 'type']),
       { minItems: 1, maxItems: MAX_KEY_ATTRIBUTES, 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'] }),
     globalSecondaryIndexes: arr('Global secondary indexes', obj('Global secondary index', {
       name: str('Index name', { minLength: 3, maxLength: 255 }),
@@ -141,17 +142,17 @@ export function tableSpecSchema(): Record<string, unknown> {
       maxItems: 5, 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'],
       ...immutable('localSecondaryIndexes', `LSIs exist only from table creation, so ${NEW_TABLE}`),
     }),
-    billingMode: enumOf('Billing mode', ['PAY_PER_REQUEST', 'PROVISIONED'], { default: 'PAY_PER_REQUEST' }),
+    billingMode: enumOf('Billing mode', BILLING_MODES, { default: TABLE_SPEC_DEFAULTS.billingMode }),
     readCapacity: int('Provisioned read capacity units', { minimum: 1 }),
     writeCapacity: int('Provisioned write capacity units', { minimum: 1 }),
     onDemandThroughput: throughput,
     pointInTimeRecovery: obj('Point-in-time recovery', {
       enabled: bool('Continuous backups'),
-      recoveryPeriodInDays: int('Recovery window in days', { minimum: 1, maximum: 35 }),
+      recoveryPeriodInDays: int('Recovery window in days', { minimum: LIMITS.pitrRecoveryMinDays, maximum: LIMITS.pitrRecoveryMaxDays }),
     }, ['enabled']),
     encryption: obj('Encryption at rest', {
       type: enumOf('aws-owned (DynamoDB default key), aws-managed (aws/dynamodb KMS key) or customer-managed (kmsKeyArn)',
-        ['aws-owned', 'aws-managed', 'customer-managed']),
+        ENCRYPTION_TYPES),
       kmsKeyArn: str('Customer-managed KMS key ARN'),
     }, ['type'], { 'x-kubernetes-validations': [{ rule: "self.type != 'customer-managed' || has(self.kmsKeyArn)", message: 'customer-managed encryption needs kmsKeyArn' }] }),
     stream: obj('DynamoDB Streams', {
@@ -159,8 +160,8 @@ export function tableSpecSchema(): Record<string, unknown> {
       viewType: enumOf('What each stream record holds', STREAM_VIEW_TYPES),
     }, ['enabled']),
     ttl: obj('Time to live', { enabled: bool('TTL enabled'), attributeName: str('Attribute holding the expiry, epoch seconds') }, ['enabled', 'attributeName']),
-    tableClass: enumOf('Table class', TABLE_CLASSES, { default: 'STANDARD' }),
-    deletionProtection: bool('Deletion protection in AWS', { default: false }),
+    tableClass: enumOf('Table class', TABLE_CLASSES, { default: TABLE_SPEC_DEFAULTS.tableClass }),
+    deletionProtection: bool('Deletion protection in AWS', { default: TABLE_SPEC_DEFAULTS.deletionProtection }),
     replicas: arr('Global-table replicas', obj('Replica', {
       regionName: str('Replica region', { maxLength: 32 }),
       pointInTimeRecovery: bool('PITR on the replica'),
@@ -203,12 +204,12 @@ export function tablePrinterColumns(): { name: string; type: string; jsonPath: s
 export class DynamoDbTableDefinition extends CompositeResourceDefinitionV2 {
   constructor(scope: Construct, id: string, props: DynamoDbTableDefinitionProps) {
     super(scope, id, {
-      metadata: { name: `${TABLE_XR_PLURAL}.${props.group}` },
+      metadata: { name: definitionName(TABLE_XR_KIND, props.group) },
       spec: {
         group: props.group,
         names: { kind: TABLE_XR_KIND, plural: TABLE_XR_PLURAL, singular: 'dynamodbtable', categories: ['dynamodb', 'crossplane'], shortNames: ['ddbt'] },
         scope: CompositeResourceDefinitionV2SpecScope.NAMESPACED,
-        defaultCompositionRef: { name: props.defaultCompositionName ?? `${TABLE_XR_PLURAL}.${props.group}` },
+        defaultCompositionRef: { name: props.defaultCompositionName ?? tableCompositionName(props.group) },
         versions: [{
           name: XR_VERSION,
           served: true,

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ResolvedTable } from '../src/model/resolved';
-import { TABLE_XR_KIND, XR_VERSION } from './dynamodb-table-definition';
+import { TABLE_XR_KIND, xrApiVersion } from '../src/model/xr-api';
 
 export interface DynamoDbTableProps {
   /** API group of the XRD. */
@@ -47,7 +47,7 @@ export function tableXrSpec(t: ResolvedTable): Record<string, unknown> {
 export class DynamoDbTable extends ApiObject {
   constructor(scope: Construct, id: string, props: DynamoDbTableProps) {
     super(scope, id, {
-      apiVersion: `${props.group}/${XR_VERSION}`,
+      apiVersion: xrApiVersion(props.group),
       kind: TABLE_XR_KIND,
       metadata: { ...props.metadata, name: props.table.objectName, namespace: props.table.namespace },
       spec: tableXrSpec(props.table),

@@ -9,7 +9,7 @@ const { join } = require('path');
 
 const ROOT = join(__dirname, '..');
 const BUNDLE = join(ROOT, 'lib', 'bundle', 'ddbops.js');
-const SOURCE_DIRS = ['src', 'charts', 'compositions', 'imports', 'health'];
+const SOURCE_DIRS = ['src', 'charts', 'compositions', 'imports'];
 const CONFIG_FILES = ['tsconfig.json', 'package.json', 'package-lock.json'];
 
 function newestMtime(dir) {

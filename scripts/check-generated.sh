@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a committed generated file is not what its generator produces now.
 # Argo CD applies the committed dist/ (the rendered-manifests pattern), so a
-# schema change merged without `npm run synth` would silently never reach AWS.
+# schema change merged without `npm run synth` would silently never reach AWS;
+# and editors check the input files against the committed json-schema/.
 #
 #   scripts/check-generated.sh [--skip-build]
 #
@@ -20,6 +21,7 @@ cd "$ROOT"
 TARGETS=(
   "dist|node bin/ddbops.js synth --out {out}|npm run synth"
   "docs/dynamodb-design.md|node bin/ddbops.js docs --out {out}|npm run synth"
+  "json-schema|node bin/ddbops.js json-schema --out {out}|npm run json-schema"
 )
 
 MAX_LINES="${CHECK_GENERATED_MAX_LINES:-200}"

@@ -21,7 +21,8 @@ import { renderMarkdown } from '../src/plan/render-markdown';
 import { renderText } from '../src/plan/render-text';
 import { planCounts } from '../src/plan/summary';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../src/load/read-inputs';
-import { renderSide } from '../src/plan/render-side';
+import { synthesize } from '../src/pipeline/synthesize';
+import { CROSSPLANE_CHARTS } from '../charts';
 import { writeSyntheticRepo } from './synthetic-repo';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -58,9 +59,9 @@ function changeEveryTable(dir: string): void {
 }
 
 function synthOk(dir: string) {
-  const r = renderSide(readInputs(DEFAULT_INPUT_PATHS, dir), []);
-  if (!r.objects || !r.model || !r.inputs) throw new Error(`synthetic repo does not synthesize: ${r.findings.slice(0, 3).map((f) => `${f.file} ${f.message}`).join('; ')}`);
-  return r as typeof r & Required<Pick<typeof r, 'objects' | 'model' | 'inputs'>>;
+  const r = synthesize(readInputs(DEFAULT_INPUT_PATHS, dir), { until: 'objects', charts: CROSSPLANE_CHARTS });
+  if (!r.ok) throw new Error(`synthetic repo does not synthesize: ${r.findings.slice(0, 3).map((f) => `${f.file} ${f.message}`).join('; ')}`);
+  return r;
 }
 
 function median(xs: number[]): number {

@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 import { AppProject } from '../../imports/argoproj.io';
 import { ProviderConfig } from '../../imports/aws.m.upbound.io';
 import { Model } from '../../src/model/resolved';
 import { argocdMetadata } from '../sync-policy';
 import { APP_WAVES, platformPolicy } from './app-sync';
+import { XR_KINDS } from '../../src/model/xr-api';
 
 export interface WorkloadAppProjectProps {
   readonly model: Model;
@@ -28,8 +27,7 @@ export const CLUSTER_RESOURCE_WHITELIST = [
 export function namespaceResourceWhitelist(apiGroup: string): { group: string; kind: string }[] {
   const providerConfigGroup = ProviderConfig.GVK.apiVersion.split('/')[0];
   return [
-    { group: apiGroup, kind: TABLE_XR_KIND },
-    { group: apiGroup, kind: BACKUP_XR_KIND },
+    ...XR_KINDS.map((kind) => ({ group: apiGroup, kind })),
     { group: providerConfigGroup, kind: ProviderConfig.GVK.kind },
   ];
 }

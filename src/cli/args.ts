@@ -21,11 +21,17 @@ export interface OptionSpec {
   readonly aliases?: Readonly<Record<string, string>>;
 }
 
-export type ParsedOptions = Record<string, string | boolean | undefined>;
+/** What one option parses to: one of its choices, a string, or true for a flag. */
+type OptionValue<S extends OptionSpec> = S extends { readonly value: string }
+  ? S extends { readonly choices: readonly (infer C)[] } ? C : string
+  : true;
+
+/** The options a command's specs declare, by name; absent when not given. */
+export type OptionValues<S extends readonly OptionSpec[]> = { readonly [O in S[number] as O['name']]?: OptionValue<O> };
 
 /** Parses `--name value`, `--name=value` and `--flag`; rejects anything unknown with a suggestion. */
-export function parseOptions(argv: readonly string[], specs: readonly OptionSpec[], command: string): { options: ParsedOptions; positionals: string[] } {
-  const options: ParsedOptions = {};
+export function parseOptions<const S extends readonly OptionSpec[]>(argv: readonly string[], specs: S, command: string): { options: OptionValues<S>; positionals: string[] } {
+  const options: Record<string, string | true> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -53,7 +59,8 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
     }
     options[name] = meant;
   }
-  return { options, positionals };
+  // Every key set above is a spec's name, with a value of its kind: the one place the record meets its type.
+  return { options: options as OptionValues<S>, positionals };
 }
 
 export function optionsHelp(specs: readonly OptionSpec[]): string {

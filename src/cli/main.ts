@@ -1,18 +1,12 @@
 import { UsageError } from '../diagnostics/usage-error';
+import type { ChartFactory } from '../render/render';
 import { locateProject, ProjectLocation } from '../load/project-location';
-import { OptionSpec, optionsHelp, parseOptions } from './args';
-import { Command, EXIT } from './command';
+import { optionsHelp, parseOptions } from './args';
+import { Command, GLOBAL_OPTIONS } from './command';
+import { EXIT, ExitCode } from '../diagnostics/exit-codes';
 import { COMMANDS } from './commands';
 import { didYouMean } from '../diagnostics/did-you-mean';
 import { packageVersion } from '../package-root';
-
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: 'schemas', value: 'DIR', description: 'Table schema folder', default: 'schemas/ next to project.yaml' },
-  { name: 'environments', value: 'DIR', description: 'Environment folder', default: 'environments/ next to project.yaml' },
-  { name: 'project', value: 'FILE', description: 'Project config', default: 'the nearest project.yaml in this folder or above' },
-  { name: 'help', description: 'Show help' },
-  { name: 'version', description: 'Show the version' },
-];
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -23,6 +17,11 @@ export interface Io {
    * @default process.env
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The charts to render: tests render the subset they are about.
+   * @default CHARTS, every chart charts/index.ts registers
+   */
+  readonly charts?: readonly ChartFactory[];
 }
 
 function usage(): string {
@@ -38,7 +37,7 @@ function usage(): string {
     'Global options:',
     optionsHelp(GLOBAL_OPTIONS),
     '',
-    'Exit codes: 0 ok, 1 invalid input (or not ready / drift for status), 2 usage or environment error, 3 plan guard tripped.',
+    'Exit codes: 0 ok, 1 invalid input (or not ready / drift for status, keys left alone for patch-argocd-cm), 2 usage or environment error, 3 plan guard tripped.',
     'Run `ddbops <command> --help` for a command\'s options.',
     '',
   ].join('\n');
@@ -52,7 +51,7 @@ function commandHelp(c: Command): string {
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === 'help' || name === '-h') {
@@ -80,9 +79,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, `run: ddbops ${name} --help`);
     let location: ProjectLocation | undefined;
     const project = (): ProjectLocation => (location ??= locateProject({
-      project: options.project as string | undefined,
-      schemas: options.schemas as string | undefined,
-      environments: options.environments as string | undefined,
+      project: options.project,
+      schemas: options.schemas,
+      environments: options.environments,
     }, io.cwd));
     return await command.run({
       options,
@@ -92,6 +91,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       stdout: io.stdout,
       stderr: io.stderr,
       project,
+      // Loaded on first use: validate and status never render, and cdk8s is most of a cold start.
+      charts: async () => io.charts ?? (await import('../../charts')).CHARTS,
       get paths() {
         return project().paths;
       },

@@ -2,7 +2,7 @@ import { ProtectedPaths } from '../write/output-guard';
 import { CommandContext } from './command';
 
 /** What no writing command may replace or write into, for this run. */
-export function protectedPaths(ctx: CommandContext): ProtectedPaths {
+export function protectedPaths(ctx: Pick<CommandContext, 'cwd' | 'project'>): ProtectedPaths {
   const loc = ctx.project();
   return {
     cwd: ctx.cwd,

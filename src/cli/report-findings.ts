@@ -1,4 +1,5 @@
 import { Finding, formatPath } from '../diagnostics/finding';
+import { plural } from '../text/lists';
 
 export interface FindingSummary {
   readonly schemas: number;
@@ -29,9 +30,20 @@ export function findingsText(findings: readonly Finding[], summary: FindingSumma
   return `${lines.join('\n')}\n`;
 }
 
+/** One finding as `--format json` prints it. */
+export interface FindingJson {
+  readonly severity: Finding['severity'];
+  readonly file: string;
+  readonly line: number | null;
+  readonly path: string;
+  readonly rule: string;
+  readonly message: string;
+  readonly hint: string | null;
+}
+
 /** Machine-readable findings for CI: stable field order. */
-export function findingsJson(findings: readonly Finding[]): object {
-  const shape = (f: Finding) => ({
+export function findingsJson(findings: readonly Finding[]): { valid: boolean; errors: FindingJson[]; warnings: FindingJson[] } {
+  const shape = (f: Finding): FindingJson => ({
     severity: f.severity, file: f.file, line: f.line ?? null, path: formatPath(f.path), rule: f.rule, message: f.message, hint: f.hint ?? null,
   });
   return {
@@ -39,8 +51,4 @@ export function findingsJson(findings: readonly Finding[]): object {
     errors: findings.filter((f) => f.severity === 'error').map(shape),
     warnings: findings.filter((f) => f.severity === 'warning').map(shape),
   };
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

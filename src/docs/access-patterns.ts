@@ -1,7 +1,7 @@
 /** A table's access patterns, each mapped to the key or index that serves it. */
 import { AccessPattern, TableSchema } from '../model/table-schema';
 import { indexViews } from './facts';
-import { blocks, code, table, text } from './markdown';
+import { blocks, code, table, text } from '../text/markdown';
 
 export function accessPatternsSection(s: TableSchema): string {
   const patterns = s.accessPatterns ?? [];

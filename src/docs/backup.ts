@@ -1,10 +1,9 @@
 /** Backup and recovery: what protects each environment, and the commands that restore a table. */
 import { EnvironmentModel, Model, ResolvedTable } from '../model/resolved';
-import { collapse, onOff } from './facts';
-import {
-  blocks, bullets, code, codeOutsideTable, fenced, joinAnd, table, text,
-} from './markdown';
-import { pitr } from './table-settings';
+import { onOff } from './facts';
+import { joinAnd } from '../text/lists';
+import { blocks, bullets, code, codeOutsideTable, fenced, table, text } from '../text/markdown';
+import { perTable, pitr, replicaRegions } from './table-settings';
 
 export function backupSection(model: Model): string {
   const envs = model.environments;
@@ -24,11 +23,6 @@ export function backupSection(model: Model): string {
   );
 }
 
-function perTable(e: EnvironmentModel, value: (t: ResolvedTable) => string): string {
-  if (e.tables.length === 0) return '—';
-  return collapse(e.tables, (t) => text(t.logicalName), value);
-}
-
 function protectionMatrix(envs: readonly EnvironmentModel[]): string {
   const row = (label: string, value: (e: EnvironmentModel) => string) => [label, ...envs.map(value)];
   const plan = (value: (b: NonNullable<EnvironmentModel['backupPlan']>, e: EnvironmentModel) => string) => (e: EnvironmentModel) => (e.backupPlan ? value(e.backupPlan, e) : '—');
@@ -44,7 +38,7 @@ function protectionMatrix(envs: readonly EnvironmentModel[]): string {
       return `${inPlan.length ? inPlan.join(', ') : 'none'}, selected by tag ${code(`${b.selectionTag.key}=${b.selectionTag.value}`)}`;
     })),
     row('DR copy', plan((b) => (b.copy ? `vault ${code(b.vaultName)} in ${code(b.copy.region)}, kept ${b.copy.retentionDays} days` : 'none'))),
-    row('Replicas', (e) => perTable(e, (t) => (t.replicas.length ? t.replicas.map((r) => code(r.regionName)).join(', ') : 'none'))),
+    row('Replicas', (e) => perTable(e, replicaRegions)),
     row('Deletion protection', (e) => perTable(e, (t) => onOff(t.deletionProtection))),
   ]);
 }

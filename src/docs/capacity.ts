@@ -4,9 +4,8 @@ import { TableSchema } from '../model/table-schema';
 import {
   IndexView, indexKeyNames, indexViews, isSparse, softDeletes, TableView,
 } from './facts';
-import {
-  blocks, bullets, code, codeOutsideTable, joinAnd, table, text,
-} from './markdown';
+import { joinAnd } from '../text/lists';
+import { blocks, bullets, code, codeOutsideTable, table, text } from '../text/markdown';
 import { capacity } from './table-settings';
 
 export function capacitySection(model: Model, views: readonly TableView[]): string {

@@ -1,19 +1,18 @@
 /** The environments matrix: one column per environment, one row per setting, then the tags. */
-import { compareStrings } from '../compare';
-import { ManagementMode } from '../model/common';
-import { EnvironmentModel, Model, ResolvedTable } from '../model/resolved';
+import { compareStrings } from '../text/compare';
+import { EnvironmentModel, Model } from '../model/resolved';
 import { collapse, onOff } from './facts';
-import {
-  blocks, code, count, table, text,
-} from './markdown';
-import { capacity, encryption, pitr } from './table-settings';
+import { plural } from '../text/lists';
+import { blocks, code, table, text } from '../text/markdown';
+import { capacity, encryption, perTable, pitr, replicaRegions } from './table-settings';
+import { ManagementMode } from '../model/xr-api';
 
 export function environmentsSection(model: Model): string {
   const envs = model.environments;
   const accounts = new Set(envs.map((e) => e.account));
   return blocks(
     '## Environments',
-    `${count(envs.length, 'environment')}${envs.length > 1 && accounts.size === envs.length ? ', each in its own AWS account' : ''}. Where an environment's tables differ, the value is given per table.`,
+    `${plural(envs.length, 'environment')}${envs.length > 1 && accounts.size === envs.length ? ', each in its own AWS account' : ''}. Where an environment's tables differ, the value is given per table.`,
     settingsMatrix(envs),
     '### Tags',
     `Every table carries its environment's tags${envs.some((e) => e.backupPlan)
@@ -21,12 +20,6 @@ export function environmentsSection(model: Model): string {
       : ''}.`,
     tagsMatrix(envs),
   );
-}
-
-/** One value per environment: the tables' common value, or one per table. */
-function perTable(e: EnvironmentModel, value: (t: ResolvedTable) => string): string {
-  if (e.tables.length === 0) return '—';
-  return collapse(e.tables, (t) => text(t.logicalName), value);
 }
 
 function settingsMatrix(envs: readonly EnvironmentModel[]): string {
@@ -42,7 +35,7 @@ function settingsMatrix(envs: readonly EnvironmentModel[]): string {
     row('Point-in-time recovery', (e) => perTable(e, pitr)),
     row('AWS Backup', (e) => (e.backupPlan ? `${code(e.backupPlan.schedule)}, kept ${e.backupPlan.retentionDays} days` : 'off')),
     row('Cross-region backup copy', (e) => (e.backupPlan?.copy ? `${code(e.backupPlan.copy.region)}, kept ${e.backupPlan.copy.retentionDays} days` : '—')),
-    row('Replicas', (e) => perTable(e, (t) => (t.replicas.length ? t.replicas.map((r) => code(r.regionName)).join(', ') : 'none'))),
+    row('Replicas', (e) => perTable(e, replicaRegions)),
     row('Deletion protection', (e) => perTable(e, (t) => onOff(t.deletionProtection))),
     row('Management mode', (e) => perTable(e, (t) => code(t.managementMode))),
     row('Table removed from git', (e) => perTable(e, (t) => REMOVAL[t.managementMode])),

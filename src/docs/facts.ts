@@ -3,8 +3,8 @@
  * joining its schema with its resolved settings in every environment, its
  * indexes in one list, and the design patterns the data shows. Pure.
  */
-import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
+import { compareStrings } from '../text/compare';
+import { Inputs } from '../model/inputs';
 import { EnvironmentModel, Model, ResolvedTable } from '../model/resolved';
 import { AccessPattern, Attribute, TableSchema } from '../model/table-schema';
 

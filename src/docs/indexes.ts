@@ -3,9 +3,8 @@ import { TableSchema } from '../model/table-schema';
 import {
   IndexView, indexKeyNames, indexViews, isSparse, patternsServedBy, Projection, tableKeyNames,
 } from './facts';
-import {
-  blocks, bullets, code, codeOutsideTable, joinAnd, table, text,
-} from './markdown';
+import { joinAnd } from '../text/lists';
+import { blocks, bullets, code, codeOutsideTable, table, text } from '../text/markdown';
 
 export function indexesSection(s: TableSchema): string {
   const indexes = indexViews(s);

@@ -5,7 +5,7 @@
  * characters its grammar treats specially.
  */
 import { indexViews, keyPattern, ownerships, TableView } from './facts';
-import { blocks, fenced } from './markdown';
+import { blocks, fenced } from '../text/markdown';
 
 export function diagramSection(views: readonly TableView[]): string {
   return blocks(

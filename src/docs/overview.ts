@@ -3,9 +3,8 @@ import { Model } from '../model/resolved';
 import {
   activatables, conditionalCreates, keyPattern, ownerships, softDeletes, TableView, uniqueAttributes,
 } from './facts';
-import {
-  blocks, bullets, code, codeOutsideTable, count, joinAnd, slug, table, text,
-} from './markdown';
+import { joinAnd, plural } from '../text/lists';
+import { blocks, bullets, code, codeOutsideTable, slug, table, text } from '../text/markdown';
 
 export function overviewSection(model: Model, views: readonly TableView[]): string {
   return blocks(
@@ -35,7 +34,7 @@ function layout(views: readonly TableView[]): string {
   const distinct = prefixes.every((p) => p !== '') && new Set(prefixes).size === prefixes.length;
   return blocks(
     '### Separate-table design',
-    `The design uses ${count(views.length, 'separate table')}, not a single-table design${distinct
+    `The design uses ${plural(views.length, 'separate table')}, not a single-table design${distinct
       ? `: each table holds one kind of item, with its own partition-key prefix (${joinAnd(prefixes.map(codeOutsideTable))})`
       : ''}.`,
     overviewTable,

@@ -1,13 +1,12 @@
 /** The repository's layout and how a change travels from a pull request to AWS. */
 import { dirname } from 'path';
-import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
+import { compareStrings } from '../text/compare';
+import { Inputs } from '../model/inputs';
 import { EnvironmentModel, Model } from '../model/resolved';
 import { RenderedObject } from '../render/render';
 import { TableView } from './facts';
-import {
-  blocks, codeOutsideTable, count, fenced, joinAnd,
-} from './markdown';
+import { joinAnd, plural } from '../text/lists';
+import { blocks, codeOutsideTable, fenced } from '../text/markdown';
 import { DEFAULT_DOC_PATH } from './paths';
 
 
@@ -73,7 +72,7 @@ function environmentContents(e: EnvironmentModel): string {
   return [
     `namespace ${e.namespace}`,
     `ProviderConfig ${e.providerConfig.name}`,
-    count(e.tables.length, 'DynamoDBTable'),
+    plural(e.tables.length, 'DynamoDBTable'),
     ...(e.backupPlan ? ['1 DynamoDBBackupPlan'] : []),
   ].join(', ');
 }

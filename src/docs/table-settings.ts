@@ -1,8 +1,9 @@
 /** A table's settings in every environment; one value where the environments agree. */
+import { PITR_DEFAULT_RECOVERY_DAYS } from '../model/aws';
 import { tableObjectName } from '../model/object-name';
-import { ResolvedTable } from '../model/resolved';
+import { EnvironmentModel, ResolvedTable } from '../model/resolved';
 import { collapse, onOff, TableInEnvironment, TableView } from './facts';
-import { blocks, code, table, text } from './markdown';
+import { blocks, code, table, text } from '../text/markdown';
 
 export function tableSettingsSection(v: TableView): string {
   const s = v.schema;
@@ -28,6 +29,17 @@ export function tableSettingsSection(v: TableView): string {
   return blocks('#### Settings', table(['Setting', 'Value'], rows));
 }
 
+/** One value per environment: the tables' common value, or one per table; a dash for an environment without tables. */
+export function perTable(e: EnvironmentModel, value: (t: ResolvedTable) => string): string {
+  if (e.tables.length === 0) return '—';
+  return collapse(e.tables, (t) => text(t.logicalName), value);
+}
+
+/** A table's replica regions, as code. */
+export function replicaRegions(t: ResolvedTable): string {
+  return t.replicas.length ? t.replicas.map((r) => code(r.regionName)).join(', ') : 'none';
+}
+
 export function capacity(t: ResolvedTable): string {
   if (t.billingMode === 'PROVISIONED') return `provisioned, ${t.readCapacity ?? 0} read / ${t.writeCapacity ?? 0} write units`;
   const caps = t.onDemandThroughput;
@@ -39,7 +51,7 @@ export function capacity(t: ResolvedTable): string {
 }
 
 export function pitr(t: ResolvedTable): string {
-  return t.pointInTimeRecovery.enabled ? `on, ${t.pointInTimeRecovery.recoveryPeriodInDays ?? 35}-day window` : 'off';
+  return t.pointInTimeRecovery.enabled ? `on, ${t.pointInTimeRecovery.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS}-day window` : 'off';
 }
 
 export function encryption(t: ResolvedTable): string {

@@ -3,9 +3,8 @@ import { Attribute, KeyAttribute, TableSchema } from '../model/table-schema';
 import { accessPatternsSection } from './access-patterns';
 import { indexViews, keyPattern, TableView } from './facts';
 import { indexesSection } from './indexes';
-import {
-  blocks, bullets, code, codeOutsideTable, joinAnd, table, text,
-} from './markdown';
+import { joinAnd } from '../text/lists';
+import { blocks, bullets, code, codeOutsideTable, table, text } from '../text/markdown';
 import { tableHeading } from './overview';
 import { tableSettingsSection } from './table-settings';
 

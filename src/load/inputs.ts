@@ -1,51 +1,10 @@
 import { Finding, error, warning } from '../diagnostics/finding';
-import { Environment, EnvironmentFile } from '../model/environment';
-import { ProjectConfig, ProjectConfigFile } from '../model/project-config';
-import { TableSchema, TableSchemaFile } from '../model/table-schema';
-import { parseWith } from '../validate/zod-findings';
-import { parseSource, RawFile } from './source-file';
-
-/** The text of every input file, from disk or from a git revision. */
-export interface RawInputs {
-  readonly project: RawFile;
-  readonly schemas: readonly RawFile[];
-  readonly environments: readonly RawFile[];
-  /**
-   * The schema folder as named in messages.
-   * @default schemas
-   */
-  readonly schemasDir?: string;
-  /**
-   * The environment folder as named in messages.
-   * @default environments
-   */
-  readonly environmentsDir?: string;
-  /**
-   * Files in those folders that are not inputs (wrong suffix), named in a warning.
-   * @default none
-   */
-  readonly ignored?: readonly IgnoredFile[];
-}
-
-/** A file in an input folder that is not an input of that folder. */
-export interface IgnoredFile {
-  readonly file: string;
-  readonly folder: 'schemas' | 'environments';
-}
-
-/** A file that parsed and matched its zod schema. */
-export interface Loaded<T> {
-  readonly file: string;
-  readonly value: T;
-}
-
-export interface Inputs {
-  readonly project: Loaded<ProjectConfig>;
-  readonly schemas: readonly Loaded<TableSchema>[];
-  readonly environments: readonly Loaded<Environment>[];
-  /** File texts by path, to locate findings. */
-  readonly texts: ReadonlyMap<string, string>;
-}
+import { EnvironmentFile } from '../model/environment';
+import { Inputs, Loaded, RawFile, RawInputs } from '../model/inputs';
+import { ProjectConfigFile } from '../model/project-config';
+import { TableSchemaFile } from '../model/table-schema';
+import { parseSource } from './source-file';
+import { parseWith } from './zod-findings';
 
 /**
  * Parses and type-checks every input file. Files that fail are left out of

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'fs';
-import { dirname, join, parse, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 import { UsageError } from '../diagnostics/usage-error';
 import { DEFAULT_INPUT_PATHS, InputPaths } from './read-inputs';
 
@@ -68,9 +68,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** True for `/` (or a drive root). */
-export function isFilesystemRoot(path: string): boolean {
-  return parse(path).root === path;
 }

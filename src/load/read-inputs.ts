@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { relative, resolve } from 'path';
 import { UsageError } from '../diagnostics/usage-error';
-import { RawInputs } from './inputs';
-import { RawFile } from './source-file';
+import { RawFile, RawInputs } from '../model/inputs';
 
 export interface InputPaths {
   /** @default schemas */

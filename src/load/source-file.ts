@@ -1,12 +1,6 @@
-import { Document, LineCounter, parseDocument, isNode } from 'yaml';
-import { error, Finding, PathSegment } from '../diagnostics/finding';
-
-/** A file's text as read from disk or from git, before parsing. */
-export interface RawFile {
-  /** Path relative to the working directory, as shown in messages. */
-  readonly path: string;
-  readonly text: string;
-}
+import { LineCounter, parseDocument } from 'yaml';
+import { error, Finding } from '../diagnostics/finding';
+import { RawFile } from '../model/inputs';
 
 /** A parsed JSON or YAML file. */
 export interface SourceFile {
@@ -98,37 +92,4 @@ function positionOf(text: string, offset: number): Position {
     }
   }
   return { line, column: Math.min(offset, text.length) - start + 1 };
-}
-
-/**
- * Line of a data path inside a parsed document; the longest existing prefix
- * is used, so a missing key points at its parent.
- */
-function locate(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
-
-/**
- * Adds line numbers to findings. Only files that have findings are parsed
- * again, with positions, which keeps the happy path free of position tracking.
- */
-export function withLines(findings: readonly Finding[], texts: ReadonlyMap<string, string>): Finding[] {
-  const parsed = new Map<string, { doc: Document; lineCounter: LineCounter }>();
-  return findings.map((f) => {
-    if (f.line !== undefined) return f;
-    const text = texts.get(f.file);
-    if (text === undefined) return f;
-    let entry = parsed.get(f.file);
-    if (!entry) {
-      const lineCounter = new LineCounter();
-      entry = { doc: parseDocument(text, { lineCounter }), lineCounter };
-      parsed.set(f.file, entry);
-    }
-    const line = locate(entry.doc, entry.lineCounter, f.path);
-    return line === undefined ? f : { ...f, line };
-  });
 }

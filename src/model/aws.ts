@@ -74,17 +74,34 @@ export function partitionOf(region: string): string {
 export const NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
 export const KEY_TYPES = ['S', 'N', 'B'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
 export const ATTRIBUTE_TYPES = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'] as const;
 export const STREAM_VIEW_TYPES = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'] as const;
 export const PROJECTION_TYPES = ['ALL', 'KEYS_ONLY', 'INCLUDE'] as const;
+export type ProjectionType = (typeof PROJECTION_TYPES)[number];
 export const TABLE_CLASSES = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] as const;
+export type TableClass = (typeof TABLE_CLASSES)[number];
 export const CAPACITY_MODES = ['ON_DEMAND', 'PROVISIONED'] as const;
+export type CapacityMode = (typeof CAPACITY_MODES)[number];
+/** The DynamoDB API's billing modes. */
+export const BILLING_MODES = ['PAY_PER_REQUEST', 'PROVISIONED'] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
 
 /** Maps the schema language's capacity mode to the DynamoDB API's billing mode. */
-export const BILLING_MODE: Record<(typeof CAPACITY_MODES)[number], string> = {
+export const BILLING_MODE: Readonly<Record<CapacityMode, BillingMode>> = {
   ON_DEMAND: 'PAY_PER_REQUEST',
   PROVISIONED: 'PROVISIONED',
 };
+
+/**
+ * The keys DynamoDB encrypts a table at rest with: the AWS owned key (no KMS
+ * charge), the AWS managed key aws/dynamodb, or a customer managed key.
+ */
+export const ENCRYPTION_TYPES = ['aws-owned', 'aws-managed', 'customer-managed'] as const;
+export type EncryptionType = (typeof ENCRYPTION_TYPES)[number];
+
+/** The recovery window DynamoDB gives point-in-time recovery when none is set: its longest. */
+export const PITR_DEFAULT_RECOVERY_DAYS = LIMITS.pitrRecoveryMaxDays;
 
 /** AWS managed policies attached to the AWS Backup service role. */
 export const BACKUP_SERVICE_POLICIES = [

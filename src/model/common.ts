@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { MANAGEMENT_MODES } from './xr-api';
 
-/**
- * How Crossplane manages a table:
- * - `full`: create, update and delete;
- * - `keep-on-delete`: create and update, but removing it from git only releases it;
- * - `observe`: read-only adoption of an existing table, nothing is changed in AWS.
- */
-export const ManagementModeSchema = z.enum(['full', 'keep-on-delete', 'observe']);
-export type ManagementMode = z.infer<typeof ManagementModeSchema>;
+/** How Crossplane manages a table (see MANAGEMENT_MODES): the XR's own enum, so the two cannot drift apart. */
+export const ManagementModeSchema = z.enum(MANAGEMENT_MODES);
 
 /** Risk classes `plan` labels changes with; environments block some of them. */
 export const RISK_CLASSES = [

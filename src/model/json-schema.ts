@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { EnvironmentFile } from './environment';
+import { JSON_SCHEMA_DIR } from './json-schema-dir';
 import { ProjectConfigFile } from './project-config';
 import { TableSchemaFile } from './table-schema';
 
-/** Folder, relative to the repository root, that holds the generated JSON Schemas. */
-export const JSON_SCHEMA_DIR = 'json-schema';
 
 /** A generated file: path relative to the repository root, and its exact content. */
 export interface GeneratedFile {

@@ -1,17 +1,15 @@
-import { compareStrings } from '../compare';
-import { Inputs } from '../load/inputs';
-import { BILLING_MODE } from './aws';
-import { ManagementMode } from './common';
+import { compareStrings } from '../text/compare';
+import { Inputs } from './inputs';
+import { BILLING_MODE, KeyType, PITR_DEFAULT_RECOVERY_DAYS } from './aws';
 import { Environment } from './environment';
 import { tableObjectName } from './object-name';
 import { capacityModeIn, inBackupIn, pitrEnabledIn, replicasIn } from './table-in-environment';
 import { DEFAULT_BACKUP_SELECTION_TAG_KEY, DEFAULT_FUNCTION_PACKAGE } from './project-config';
 import {
-  EnvironmentModel, KeyAttr, KeyType, Model, ResolvedBackupPlan, ResolvedReplica, ResolvedTable,
+  EnvironmentModel, KeyAttr, Model, ResolvedBackupPlan, ResolvedReplica, ResolvedTable,
 } from './resolved';
 import { TableSchema } from './table-schema';
-
-const DEFAULT_PITR_DAYS = 35;
+import { BACKUP_SPEC_DEFAULTS, ManagementMode, TABLE_SPEC_DEFAULTS } from './xr-api';
 
 /**
  * Builds the model from validated inputs. Pure; call only when validation
@@ -88,8 +86,8 @@ function resolveBackupPlan(
     selectionName: `${base}-tagged`,
     schedule: b.schedule!,
     retentionDays: b.retentionDays!,
-    startWindowMinutes: b.startWindowMinutes ?? 60,
-    completionWindowMinutes: b.completionWindowMinutes ?? 180,
+    startWindowMinutes: b.startWindowMinutes ?? BACKUP_SPEC_DEFAULTS.startWindowMinutes,
+    completionWindowMinutes: b.completionWindowMinutes ?? BACKUP_SPEC_DEFAULTS.completionWindowMinutes,
     ...(copyRegion ? {
       copy: {
         region: copyRegion,
@@ -104,7 +102,7 @@ function resolveBackupPlan(
 function managementMode(t: TableSchema, e: Environment): ManagementMode {
   const explicit = t.overrides?.[e.name]?.managementMode ?? e.tableDefaults?.managementMode;
   if (explicit) return explicit;
-  return e.tableDefaults?.onRemoval === 'keep' ? 'keep-on-delete' : 'full';
+  return e.tableDefaults?.onRemoval === 'keep' ? 'keep-on-delete' : TABLE_SPEC_DEFAULTS.managementMode;
 }
 
 export function resolveTable(
@@ -114,8 +112,8 @@ export function resolveTable(
   const capacityMode = capacityModeIn(t, e);
   const provisioned = capacityMode === 'PROVISIONED' ? (o.provisionedThroughput ?? t.provisionedThroughput) : undefined;
   const pitrEnabled = pitrEnabledIn(t, e);
-  const pitrDays = o.pitr?.recoveryPeriodInDays ?? t.pitr?.recoveryPeriodInDays ?? e.tableDefaults?.pitr?.recoveryPeriodInDays ?? DEFAULT_PITR_DAYS;
-  const deletionProtection = o.deletionProtection ?? t.deletionProtection ?? e.tableDefaults?.deletionProtection ?? false;
+  const pitrDays = o.pitr?.recoveryPeriodInDays ?? t.pitr?.recoveryPeriodInDays ?? e.tableDefaults?.pitr?.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS;
+  const deletionProtection = o.deletionProtection ?? t.deletionProtection ?? e.tableDefaults?.deletionProtection ?? TABLE_SPEC_DEFAULTS.deletionProtection;
   const encryption = e.encryption ?? { type: 'aws-managed' as const };
   const replicas: ResolvedReplica[] = replicasIn(t, e)
     .map((r) => ({
@@ -173,14 +171,14 @@ export function resolveTable(
       projectionType: l.projectionType,
       ...(l.projectionType === 'INCLUDE' && l.nonKeyAttributes ? { nonKeyAttributes: [...l.nonKeyAttributes] } : {}),
     })),
-    billingMode: BILLING_MODE[capacityMode] as 'PAY_PER_REQUEST' | 'PROVISIONED',
+    billingMode: BILLING_MODE[capacityMode],
     ...(provisioned ? { readCapacity: provisioned.readCapacityUnits, writeCapacity: provisioned.writeCapacityUnits } : {}),
     ...(capacityMode === 'ON_DEMAND' && t.onDemandThroughput ? { onDemandThroughput: { ...t.onDemandThroughput } } : {}),
     pointInTimeRecovery: pitrEnabled ? { enabled: true, recoveryPeriodInDays: pitrDays } : { enabled: false },
     encryption: encryption.type === 'customer-managed' ? { type: encryption.type, kmsKeyArn: encryption.kmsKeyArn } : { type: encryption.type },
     stream: t.streams?.enabled ? { enabled: true, viewType: t.streams.viewType } : { enabled: false },
     ...(t.ttl ? { ttl: { enabled: t.ttl.enabled, attributeName: t.ttl.attributeName } } : {}),
-    tableClass: o.tableClass ?? t.tableClass ?? e.tableDefaults?.tableClass ?? 'STANDARD',
+    tableClass: o.tableClass ?? t.tableClass ?? e.tableDefaults?.tableClass ?? TABLE_SPEC_DEFAULTS.tableClass,
     deletionProtection,
     replicas,
     tags: sortedRecord({ ...(t.tags ?? {}), ...(o.tags ?? {}) }),

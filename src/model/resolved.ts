@@ -1,4 +1,7 @@
-import { ManagementMode } from './common';
+import { BillingMode, EncryptionType, KeyType, ProjectionType, TableClass } from './aws';
+import { RiskClass } from './common';
+import { Environment } from './environment';
+import { ManagementMode } from './xr-api';
 
 /**
  * The fully resolved view of the inputs: one entry per table per environment,
@@ -15,8 +18,6 @@ export interface Model {
   readonly environments: readonly EnvironmentModel[];
 }
 
-export type KeyType = 'S' | 'N' | 'B';
-
 export interface KeyAttr {
   readonly name: string;
   readonly type: KeyType;
@@ -26,7 +27,7 @@ export interface ResolvedGsi {
   readonly name: string;
   readonly hashKey: string;
   readonly rangeKey?: string;
-  readonly projectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  readonly projectionType: ProjectionType;
   readonly nonKeyAttributes?: readonly string[];
   readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
   readonly readCapacity?: number;
@@ -36,7 +37,7 @@ export interface ResolvedGsi {
 export interface ResolvedLsi {
   readonly name: string;
   readonly rangeKey: string;
-  readonly projectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  readonly projectionType: ProjectionType;
   readonly nonKeyAttributes?: readonly string[];
 }
 
@@ -47,8 +48,6 @@ export interface ResolvedReplica {
   readonly deletionProtectionEnabled: boolean;
   readonly kmsKeyArn?: string;
 }
-
-export type EncryptionType = 'aws-owned' | 'aws-managed' | 'customer-managed';
 
 export interface ResolvedTable {
   /** Schema file it came from. */
@@ -70,7 +69,7 @@ export interface ResolvedTable {
   readonly attributes: readonly KeyAttr[];
   readonly globalSecondaryIndexes: readonly ResolvedGsi[];
   readonly localSecondaryIndexes: readonly ResolvedLsi[];
-  readonly billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  readonly billingMode: BillingMode;
   readonly readCapacity?: number;
   readonly writeCapacity?: number;
   readonly onDemandThroughput?: { readonly maxReadRequestUnits?: number; readonly maxWriteRequestUnits?: number };
@@ -78,7 +77,7 @@ export interface ResolvedTable {
   readonly encryption: { readonly type: EncryptionType; readonly kmsKeyArn?: string };
   readonly stream: { readonly enabled: boolean; readonly viewType?: string };
   readonly ttl?: { readonly enabled: boolean; readonly attributeName: string };
-  readonly tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  readonly tableClass: TableClass;
   readonly deletionProtection: boolean;
   readonly replicas: readonly ResolvedReplica[];
   /** The table's own tags (schema tags, then override tags). */
@@ -123,11 +122,12 @@ export interface EnvironmentModel {
     readonly name: string;
     readonly roleArn: string;
     readonly externalId?: string;
-    readonly source: 'IRSA' | 'PodIdentity';
+    readonly source: NonNullable<Environment['providerConfig']['source']>;
   };
-  readonly onRemoval: 'delete' | 'keep';
+  readonly onRemoval: NonNullable<NonNullable<Environment['tableDefaults']>['onRemoval']>;
   readonly tags: Readonly<Record<string, string>>;
-  readonly guard: readonly string[];
+  /** Risk classes `plan` refuses without an acknowledgement. */
+  readonly guard: readonly RiskClass[];
   /** Argo CD auto-prune. */
   readonly prune: boolean;
   /** Prune=confirm,Delete=confirm on everything that holds data. */

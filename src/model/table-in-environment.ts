@@ -1,4 +1,4 @@
-import { CAPACITY_MODES } from './aws';
+import { CapacityMode } from './aws';
 import { Environment } from './environment';
 import { Replica, TableSchema } from './table-schema';
 
@@ -9,8 +9,6 @@ import { Replica, TableSchema } from './table-schema';
  * (`resolveTable`) and the validator both read settings through these, so a
  * rule never judges a value the renderer does not use.
  */
-
-export type CapacityMode = (typeof CAPACITY_MODES)[number];
 
 /** ON_DEMAND unless the override, the table or the environment says otherwise. */
 export function capacityModeIn(t: TableSchema, e: Environment): CapacityMode {

@@ -1,7 +1,7 @@
-import { Inputs } from '../load/inputs';
+import { Inputs } from '../model/inputs';
 import { RiskClass } from '../model/common';
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 import { tableObjectName } from '../model/object-name';
+import { TABLE_XR_KIND } from '../model/xr-api';
 
 /**
  * A risky change accepted on purpose. Only one the change under review adds

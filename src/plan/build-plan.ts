@@ -1,10 +1,11 @@
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
-import { compareStrings } from '../compare';
+import { compareStrings } from '../text/compare';
+import { xrDefinitionsOf } from '../dist/xrd';
+import { JsonObject } from '../json/json';
 import { RiskClass } from '../model/common';
 import { Model } from '../model/resolved';
 import { KubeObject, RenderedObject } from '../render/render';
 import { Acknowledgement, acknowledges, splitStale } from './acknowledgements';
+import { Classifier } from './classifier';
 import { classifyArgoCdCm } from './classify-argocd-cm';
 import { classifyBackup } from './classify-backup';
 import { classifyComposition } from './classify-composition';
@@ -19,7 +20,8 @@ import { guardChanges } from './guard-changes';
 import { orderLabels, orderRisks } from './labels';
 import { migrationSteps } from './migration';
 import { readTableSpec } from './table-spec';
-import { BaseInfo, Classified, EnvironmentPlan, Plan, PlanEntry, StaleAcknowledgement } from './types';
+import { BaseInfo, ClassifyContext, Classified, EnvironmentPlan, Plan, PlanEntry, StaleAcknowledgement } from './types';
+import { BACKUP_XR_KIND, TABLE_XR_KIND, XR_KINDS } from '../model/xr-api';
 
 /** One side of the comparison: rendered objects, and the model when they came from sources. */
 export interface PlanSide {
@@ -40,8 +42,6 @@ export interface PlanInput {
   readonly baseAcknowledgements?: readonly Acknowledgement[];
 }
 
-type Classifier = (base: KubeObject | undefined, head: KubeObject | undefined) => Classified;
-
 const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   [TABLE_XR_KIND]: classifyTable,
   [BACKUP_XR_KIND]: classifyBackup,
@@ -50,7 +50,7 @@ const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   ConfigMap: classifyArgoCdCm,
 };
 
-const KIND_ORDER = ['Namespace', 'ProviderConfig', TABLE_XR_KIND, BACKUP_XR_KIND];
+const KIND_ORDER: readonly string[] = ['Namespace', 'ProviderConfig', ...XR_KINDS];
 
 /** Compares base and head per environment (dist/ folder) and resource, then applies the guard. Pure. */
 export function buildPlan(input: PlanInput): Plan {
@@ -68,11 +68,13 @@ export function buildPlan(input: PlanInput): Plan {
       pairs.set(key, pair);
     }
   }
+  const schemas = specSchemas(input);
   const used = new Set<number>();
   const byDir = new Map<string, PlanEntry[]>();
   for (const { dir, baseDir, base, head } of pairs.values()) {
     const object = (head ?? base)!;
-    const classified = classify(moves, dir, baseDir, base, head);
+    const specSchema = schemas.get(object.kind);
+    const classified = classify(moves, dir, baseDir, base, head, specSchema ? { specSchema } : {});
     const resource = { environment: dir, kind: object.kind, name: object.metadata.name };
     const risks = orderRisks(classified.changes.flatMap((c) => c.risks));
     const guard = guardOf(input, moves, dir);
@@ -141,16 +143,24 @@ function migrationOf(input: PlanInput, e: PlanEntry, base: KubeObject | undefine
 }
 
 /** Objects of an environment whose Application goes away are orphaned, not deleted; those a renamed one takes over say so. */
-function classify(moves: EnvironmentMoves, dir: string, baseDir: string | undefined, base: KubeObject | undefined, head: KubeObject | undefined): Classified {
+function classify(
+  moves: EnvironmentMoves, dir: string, baseDir: string | undefined, base: KubeObject | undefined, head: KubeObject | undefined, context: ClassifyContext,
+): Classified {
   const object = (head ?? base)!;
   const lifecycle = baseDir !== undefined ? moves.lifecycles.get(moves.renamed.get(baseDir) ?? baseDir) : undefined;
   if (base && !head && lifecycle) return classifyOrphaned(base);
-  const classified = (CLASSIFIERS[object.kind] ?? classifyGeneric)(base, head);
+  const classified = (CLASSIFIERS[object.kind] ?? classifyGeneric)(base, head, context);
   if (!base || !head || baseDir === dir || !lifecycle?.newApplication) return classified;
   return {
     action: classified.action === 'no-op' ? 'update' : classified.action,
     changes: [moved(lifecycle.oldApplication, lifecycle.newApplication), ...classified.changes],
   };
+}
+
+/** Each XR kind's spec schema, from the XRDs the head renders, else the base's: how the diffs name list-map elements. */
+function specSchemas(input: PlanInput): ReadonlyMap<string, JsonObject> {
+  const definitions = xrDefinitionsOf([...input.head.objects, ...input.base.objects].map((o) => o.object));
+  return new Map(definitions.map((d) => [d.kind, d.specSchema]));
 }
 
 /** API group (not version: a version bump is the same resource), kind, namespace and name. */
@@ -169,7 +179,7 @@ function guardOf(input: PlanInput, moves: EnvironmentMoves, env: string): RiskCl
     input.base.model?.environments.find((e) => e.name === baseName)?.guard ?? [],
     input.head.model?.environments.find((e) => e.name === env)?.guard ?? [],
   ];
-  return orderRisks(lists.flat() as RiskClass[]);
+  return orderRisks(lists.flat());
 }
 
 /** The file a reviewer adds an acknowledgement to: the table's schema when it still exists, else the environment file. */

@@ -1,7 +1,7 @@
-import { ManagementMode, RiskClass } from '../model/common';
+import { RiskClass } from '../model/common';
 import { EffectLabel } from './labels';
-import { may } from './table/management';
 import { Change } from './types';
+import { ManagementMode, may } from '../model/xr-api';
 
 /** A Change; the text is one clause, no trailing period. */
 export function change(text: string, risks: readonly RiskClass[] = [], labels: readonly EffectLabel[] = []): Change {

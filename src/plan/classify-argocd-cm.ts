@@ -5,19 +5,31 @@
  */
 import { KubeObject } from '../render/render';
 import { change } from './change';
-import { deepEqual, listSome } from './diff';
-import { Classified } from './types';
+import { isObject, jsonEqual } from '../json/json';
+import { compareStrings } from '../text/compare';
+import { listSome, listSomeChange } from '../text/lists';
+import { classifier } from './classifier';
 
-type Json = Record<string, any>;
+const MERGE = 'Argo CD does not apply this file: after merging, run ddbops patch-argocd-cm against each Argo CD that syncs this repository';
 
-const MERGE = 'Argo CD does not apply this file: after merging, run scripts/patch-argocd-cm.sh against each Argo CD that syncs this repository';
-
-export function classifyArgoCdCm(base: KubeObject | undefined, head: KubeObject | undefined): Classified {
-  const a = ((base as Json | undefined)?.data ?? {}) as Record<string, string>;
-  const b = ((head as Json | undefined)?.data ?? {}) as Record<string, string>;
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
-  if (!base && head) return { action: 'create', changes: [change(`argocd-cm settings ${listSome(keys)}: ${MERGE}`)] };
-  if (base && !head) return { action: 'delete', changes: [change(`argocd-cm settings no longer rendered; the live argocd-cm keeps ${listSome(Object.keys(a).sort())} until removed by hand`)] };
-  if (!keys.length && deepEqual(base, head)) return { action: 'no-op', changes: [] };
-  return { action: 'update', changes: [change(`argocd-cm ${listSome(keys, 4)} change${keys.length === 1 ? 's' : ''}: ${MERGE}`)] };
+/** The ConfigMap's `data`: setting name → value. */
+function dataOf(o: KubeObject | undefined): Readonly<Record<string, string>> {
+  const data = o?.data;
+  return isObject(data) ? Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
 }
+
+/** The settings whose value differs between the two sides, sorted. */
+function changedKeys(base: KubeObject | undefined, head: KubeObject | undefined): string[] {
+  const a = dataOf(base);
+  const b = dataOf(head);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort(compareStrings);
+}
+
+export const classifyArgoCdCm = classifier({
+  created: (head) => [change(`argocd-cm settings ${listSome(changedKeys(undefined, head))}: ${MERGE}`)],
+  deleted: (base) => [change(`argocd-cm settings no longer rendered; the live argocd-cm keeps ${listSome(Object.keys(dataOf(base)).sort(compareStrings))} until removed by hand`)],
+  updated: (base, head) => {
+    const keys = changedKeys(base, head);
+    return keys.length || !jsonEqual(base, head) ? [change(`argocd-cm ${listSomeChange(keys, 4)}: ${MERGE}`)] : [];
+  },
+});

@@ -5,11 +5,15 @@
  * AWS unless its management policies leave out Delete), how their management
  * policies change, and which fields their patches now set or read. Pure.
  */
+import { policiesAllow } from '../model/xr-api';
 import { KubeObject } from '../render/render';
 import { change } from './change';
-import { deepEqual, diffPaths, joinAnd, listSome } from './diff';
+import { diffPaths } from '../json/diff';
+import { jsonEqual } from '../json/json';
+import { joinAnd, listSome, listSomeChange } from '../text/lists';
 import { metadataChanges } from './metadata';
-import { Change, Classified } from './types';
+import { classifier } from './classifier';
+import { Change } from './types';
 
 type Json = Record<string, any>;
 
@@ -39,11 +43,11 @@ function composedOf(o: KubeObject): Map<string, ComposedEntry> {
   return out;
 }
 
-const deletes = (policies: readonly string[]) => policies.includes('*') || policies.includes('Delete');
-const lateInit = (policies: readonly string[]) => policies.includes('*') || policies.includes('LateInitialize');
+const deletes = (policies: readonly string[]) => policiesAllow(policies, 'Delete');
+const lateInit = (policies: readonly string[]) => policiesAllow(policies, 'LateInitialize');
 
 function policyChange(name: string, a: readonly string[], b: readonly string[]): Change[] {
-  if (deepEqual(a, b)) return [];
+  if (jsonEqual(a, b)) return [];
   const effects: string[] = [];
   if (deletes(a) && !deletes(b)) effects.push('deleting the XR now leaves it in AWS');
   if (!deletes(a) && deletes(b)) effects.push('deleting the XR now deletes it in AWS');
@@ -90,39 +94,34 @@ function patchChanges(name: string, a: readonly Json[], b: readonly Json[]): Cha
 }
 
 /** Classifies one Composition; every XR using it is recomposed on the next reconcile. */
-export function classifyComposition(base: KubeObject | undefined, head: KubeObject | undefined): Classified {
-  if (!base && head) {
-    return { action: 'create', changes: [change(`creates Composition ${head.metadata.name}: ${joinAnd([...composedOf(head).values()].map((r) => `${r.kind} ${r.name}`))}`)] };
-  }
-  if (base && !head) {
-    return { action: 'delete', changes: [change('removed: XRs that use it stop reconciling', [], ['app-impact'])] };
-  }
-  if (!base || !head) throw new Error('classifyComposition needs at least one side');
-  const a = composedOf(base);
-  const b = composedOf(head);
-  const changes: Change[] = [];
-  for (const [name, r] of b) {
-    const old = a.get(name);
-    if (!old) {
-      changes.push(change(`composes a new ${r.kind} "${name}" in every XR that uses it`));
-      continue;
+export const classifyComposition = classifier({
+  created: (head) => [change(`creates Composition ${head.metadata.name}: ${joinAnd([...composedOf(head).values()].map((r) => `${r.kind} ${r.name}`))}`)],
+  deleted: () => [change('removed: XRs that use it stop reconciling', [], ['app-impact'])],
+  updated: (base, head) => {
+    const a = composedOf(base);
+    const b = composedOf(head);
+    const changes: Change[] = [];
+    for (const [name, r] of b) {
+      const old = a.get(name);
+      if (!old) {
+        changes.push(change(`composes a new ${r.kind} "${name}" in every XR that uses it`));
+        continue;
+      }
+      changes.push(...policyChange(name, old.policies, r.policies));
+      const baseRest = (e: ComposedEntry) => ({ ...e.base, spec: { ...e.base.spec, managementPolicies: undefined } });
+      const fields = diffPaths(baseRest(old), baseRest(r), { path: 'base' });
+      if (fields.length) changes.push(change(`${name}: ${listSomeChange(fields, 3)}`));
+      changes.push(...patchChanges(name, old.patches, r.patches));
     }
-    changes.push(...policyChange(name, old.policies, r.policies));
-    const baseRest = (e: ComposedEntry) => ({ ...e.base, spec: { ...e.base.spec, managementPolicies: undefined } });
-    const fields = diffPaths(baseRest(old), baseRest(r), 'base');
-    if (fields.length) changes.push(change(`${name}: ${listSome(fields, 3)} change${fields.length === 1 ? 's' : ''}`));
-    changes.push(...patchChanges(name, old.patches, r.patches));
-  }
-  for (const [name, r] of a) {
-    if (b.has(name)) continue;
-    changes.push(deletes(r.policies)
-      ? change(`stops composing ${r.kind} "${name}": Crossplane deletes it, in AWS too, from every XR that uses it`, [], ['app-impact'])
-      : change(`stops composing ${r.kind} "${name}": Crossplane deletes the managed resource but leaves it in AWS (its policies leave out Delete)`));
-  }
-  const specRest = (o: KubeObject) => ({ ...(o as Json).spec, pipeline: undefined });
-  const other = diffPaths(specRest(base), specRest(head), 'spec');
-  if (other.length) changes.push(change(`${listSome(other)} change${other.length === 1 ? 's' : ''}`));
-  changes.push(...metadataChanges(base, head));
-  if (changes.length || !deepEqual(base, head)) return { action: 'update', changes };
-  return { action: 'no-op', changes: [] };
-}
+    for (const [name, r] of a) {
+      if (b.has(name)) continue;
+      changes.push(deletes(r.policies)
+        ? change(`stops composing ${r.kind} "${name}": Crossplane deletes it, in AWS too, from every XR that uses it`, [], ['app-impact'])
+        : change(`stops composing ${r.kind} "${name}": Crossplane deletes the managed resource but leaves it in AWS (its policies leave out Delete)`));
+    }
+    const specRest = (o: KubeObject) => ({ ...(o as Json).spec, pipeline: undefined });
+    const other = diffPaths(specRest(base), specRest(head), { path: 'spec' });
+    if (other.length) changes.push(change(listSomeChange(other)));
+    return [...changes, ...metadataChanges(base, head)];
+  },
+});

@@ -6,9 +6,11 @@
  */
 import { KubeObject } from '../render/render';
 import { change } from './change';
-import { deepEqual, joinAnd, listSome } from './diff';
+import { jsonEqual } from '../json/json';
+import { joinAnd, listSome, plural } from '../text/lists';
 import { metadataChanges } from './metadata';
-import { Change, Classified } from './types';
+import { classifier } from './classifier';
+import { Change } from './types';
 
 type Json = Record<string, any>;
 
@@ -38,32 +40,29 @@ function facts(o: KubeObject): { rules: Map<string, string>; fields: Set<string>
 
 const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
 
-export function classifyDefinition(base: KubeObject | undefined, head: KubeObject | undefined): Classified {
-  if (!base && head) return { action: 'create', changes: [change(`creates the ${(head as Json).spec?.names?.kind ?? ''} API`)] };
-  if (base && !head) {
-    return { action: 'delete', changes: [change('removed: deleting an XRD deletes every XR of its kind, in every namespace', [], ['data-loss'])] };
-  }
-  if (!base || !head) throw new Error('classifyDefinition needs at least one side');
-  const a = facts(base);
-  const b = facts(head);
-  const changes: Change[] = [];
-  const ruleKeys = (m: Map<string, string>) => new Set(m.keys());
-  const newRules = minus(ruleKeys(b.rules), ruleKeys(a.rules)).map((k) => b.rules.get(k)!);
-  const goneRules = minus(ruleKeys(a.rules), ruleKeys(b.rules)).map((k) => a.rules.get(k)!);
-  const reworded = [...a.rules].filter(([k, m]) => b.rules.has(k) && b.rules.get(k) !== m).length;
-  if (newRules.length) {
-    changes.push(change(`the API server now refuses an XR where ${newRules.length === 1 ? 'this rule fails' : `one of ${newRules.length} rules fails`}: ${newRules.map((r) => `"${r}"`).join('; ')}; an existing XR that breaks one can no longer be updated until it is fixed`, [], ['app-impact']));
-  }
-  if (goneRules.length) changes.push(change(`no longer checks: ${goneRules.map((r) => `"${r}"`).join('; ')}`));
-  if (reworded) changes.push(change(`${reworded} validation message${reworded === 1 ? '' : 's'} reworded (same rule${reworded === 1 ? '' : 's'})`, [], ['cosmetic']));
-  const newFields = minus(b.fields, a.fields);
-  const goneFields = minus(a.fields, b.fields);
-  if (newFields.length) changes.push(change(`new fields ${listSome(newFields, 4)}`));
-  if (goneFields.length) changes.push(change(`fields removed: ${listSome(goneFields, 4)}; the API server drops them from stored XRs`, [], ['app-impact']));
-  if (!deepEqual(a.columns, b.columns)) changes.push(change(`kubectl get columns ${joinAnd(a.columns)} → ${joinAnd(b.columns)}`, [], ['cosmetic']));
-  const explained = changes.length > 0;
-  if (!explained && !deepEqual((base as Json).spec, (head as Json).spec)) changes.push(change('descriptions and other schema details change', [], ['cosmetic']));
-  changes.push(...metadataChanges(base, head));
-  if (changes.length || !deepEqual(base, head)) return { action: 'update', changes };
-  return { action: 'no-op', changes: [] };
-}
+export const classifyDefinition = classifier({
+  created: (head) => [change(`creates the ${(head as Json).spec?.names?.kind ?? ''} API`)],
+  deleted: () => [change('removed: deleting an XRD deletes every XR of its kind, in every namespace', [], ['data-loss'])],
+  updated: (base, head) => {
+    const a = facts(base);
+    const b = facts(head);
+    const changes: Change[] = [];
+    const ruleKeys = (m: Map<string, string>) => new Set(m.keys());
+    const newRules = minus(ruleKeys(b.rules), ruleKeys(a.rules)).map((k) => b.rules.get(k)!);
+    const goneRules = minus(ruleKeys(a.rules), ruleKeys(b.rules)).map((k) => a.rules.get(k)!);
+    const reworded = [...a.rules].filter(([k, m]) => b.rules.has(k) && b.rules.get(k) !== m).length;
+    if (newRules.length) {
+      changes.push(change(`the API server now refuses an XR where ${newRules.length === 1 ? 'this rule fails' : `one of ${newRules.length} rules fails`}: ${newRules.map((r) => `"${r}"`).join('; ')}; an existing XR that breaks one can no longer be updated until it is fixed`, [], ['app-impact']));
+    }
+    if (goneRules.length) changes.push(change(`no longer checks: ${goneRules.map((r) => `"${r}"`).join('; ')}`));
+    if (reworded) changes.push(change(`${plural(reworded, 'validation message')} reworded (same rule${reworded === 1 ? '' : 's'})`, [], ['cosmetic']));
+    const newFields = minus(b.fields, a.fields);
+    const goneFields = minus(a.fields, b.fields);
+    if (newFields.length) changes.push(change(`new fields ${listSome(newFields, 4)}`));
+    if (goneFields.length) changes.push(change(`fields removed: ${listSome(goneFields, 4)}; the API server drops them from stored XRs`, [], ['app-impact']));
+    if (!jsonEqual(a.columns, b.columns)) changes.push(change(`kubectl get columns ${joinAnd(a.columns)} → ${joinAnd(b.columns)}`, [], ['cosmetic']));
+    const explained = changes.length > 0;
+    if (!explained && !jsonEqual((base as Json).spec, (head as Json).spec)) changes.push(change('descriptions and other schema details change', [], ['cosmetic']));
+    return [...changes, ...metadataChanges(base, head)];
+  },
+});

@@ -1,8 +1,10 @@
 import { KubeObject } from '../render/render';
 import { change } from './change';
-import { deepEqual, diffPaths, listSome } from './diff';
+import { diffPaths } from '../json/diff';
+import { listSomeChange } from '../text/lists';
 import { metadataChanges, pruneNeedsConfirmation } from './metadata';
-import { Change, Classified } from './types';
+import { classifier } from './classifier';
+import { Change } from './types';
 
 /** What deleting an object of a kind does, beyond the object itself. */
 const DELETE_EFFECTS: Readonly<Record<string, Change>> = {
@@ -16,20 +18,18 @@ const DELETE_EFFECTS: Readonly<Record<string, Change>> = {
 };
 
 /** Namespaces, ProviderConfigs, platform and Argo CD objects: a structural diff by path. */
-export function classifyGeneric(base: KubeObject | undefined, head: KubeObject | undefined): Classified {
-  if (!base && head) return { action: 'create', changes: [change(`creates ${head.kind} ${head.metadata.name}`)] };
-  if (base && !head) {
+export const classifyGeneric = classifier({
+  created: (head) => [change(`creates ${head.kind} ${head.metadata.name}`)],
+  deleted: (base) => {
     const effect = DELETE_EFFECTS[base.kind];
     const confirm = pruneNeedsConfirmation(base) ? '; Argo CD waits for someone to confirm the prune' : '';
-    return { action: 'delete', changes: [effect ? { ...effect, text: `removed: ${effect.text}${confirm}` } : change(`removes ${base.kind} ${base.metadata.name}${confirm}`)] };
-  }
-  if (!base || !head) throw new Error('classifyGeneric needs at least one side');
-  const paths = diffPaths(body(base), body(head));
-  const changes: Change[] = paths.length ? [change(`${listSome(paths)} change${paths.length === 1 ? 's' : ''}`)] : [];
-  changes.push(...metadataChanges(base, head));
-  if (changes.length || !deepEqual(base, head)) return { action: 'update', changes };
-  return { action: 'no-op', changes: [] };
-}
+    return [effect ? { ...effect, text: `removed: ${effect.text}${confirm}` } : change(`removes ${base.kind} ${base.metadata.name}${confirm}`)];
+  },
+  updated: (base, head) => {
+    const paths = diffPaths(body(base), body(head));
+    return [...(paths.length ? [change(listSomeChange(paths))] : []), ...metadataChanges(base, head)];
+  },
+});
 
 /** Everything but apiVersion, kind and metadata (those are compared by metadataChanges). */
 function body(o: KubeObject): Record<string, unknown> {

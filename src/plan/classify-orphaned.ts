@@ -1,11 +1,10 @@
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
-import { BACKUP_XR_KIND } from '../../compositions/dynamodb-backup-plan-definition';
 import { KubeObject } from '../render/render';
 import { change } from './change';
 import { REMOVING_DOC, TRACKING_ID } from './environment-lifecycle';
-import { readTableSpec, specOf } from './table-spec';
-import { may } from './table/management';
+import { readBackupSpec } from './backup-spec';
+import { readTableSpec } from './table-spec';
 import { Change, Classified } from './types';
+import { BACKUP_XR_KIND, may, TABLE_XR_KIND } from '../model/xr-api';
 
 /**
  * An object whose Application goes away with its environment: git stops
@@ -36,7 +35,7 @@ function orphaned(o: KubeObject): Change {
       ['delete'], ['orphaned']);
   }
   if (o.kind === BACKUP_XR_KIND) {
-    const name = specOf(o).planName ?? o.metadata.name;
+    const name = readBackupSpec(o).planName;
     return change(`${stays}, so AWS Backup plan ${name} keeps running as last synced`, ['delete'], ['orphaned']);
   }
   if (o.kind === 'Namespace') {

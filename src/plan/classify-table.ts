@@ -1,20 +1,25 @@
-import { KubeObject } from '../render/render';
+import { PITR_DEFAULT_RECOVERY_DAYS } from '../model/aws';
+import { may } from '../model/xr-api';
 import { change } from './change';
-import { deepEqual, diffPaths, listSome } from './diff';
+import { diffPaths } from '../json/diff';
+import { JsonObject } from '../json/json';
+import { listSome, listSomeChange, plural } from '../text/lists';
 import { metadataChanges, pruneNeedsConfirmation } from './metadata';
-import { readTableSpec, specOf, TableSpec } from './table-spec';
+import { readTableSpec, TableSpec } from './table-spec';
+import { specOf } from './xr-spec';
 import { accessTopic } from './table/access';
 import { capacityTopic } from './table/capacity';
 import { gsisTopic } from './table/gsis';
 import { identityTopic } from './table/identity';
 import { keysTopic } from './table/keys';
-import { managementTopic, may } from './table/management';
+import { managementTopic } from './table/management';
 import { recoveryTopic } from './table/recovery';
 import { replicasTopic } from './table/replicas';
 import { tagsTopic } from './table/tags';
 import { TableTopic } from './table/topic';
 import { ttlStreamTopic } from './table/ttl-stream';
-import { Change, Classified } from './types';
+import { classifier } from './classifier';
+import { Change } from './types';
 
 /** In explanation order: what replaces the table first, cosmetics last. */
 const TOPICS: readonly TableTopic[] = [
@@ -22,32 +27,28 @@ const TOPICS: readonly TableTopic[] = [
 ];
 const OWNED = new Set(TOPICS.flatMap((t) => t.fields));
 
-/** Classifies one `DynamoDBTable` XR: absent on one side means create or delete. */
-export function classifyTable(base: KubeObject | undefined, head: KubeObject | undefined): Classified {
-  if (!base && head) return { action: 'create', changes: [created(readTableSpec(head))] };
-  if (base && !head) return { action: 'delete', changes: [deleted(readTableSpec(base), pruneNeedsConfirmation(base))] };
-  if (!base || !head) throw new Error('classifyTable needs at least one side');
-  const a = readTableSpec(base);
-  const b = readTableSpec(head);
-  let changes: Change[] = TOPICS.flatMap((t) => t.classify(a, b));
-  changes.push(...residual(specOf(base), specOf(head)));
-  if (b.managementMode === 'observe') changes = observed(changes, a, b);
-  changes.push(...metadataChanges(base, head));
-  if (changes.some((c) => c.risks.includes('replace'))) return { action: 'replace', changes };
-  if (changes.length || !deepEqual(base, head)) return { action: 'update', changes };
-  return { action: 'no-op', changes: [] };
-}
+/** Classifies one `DynamoDBTable` XR. */
+export const classifyTable = classifier({
+  created: (head) => [created(readTableSpec(head))],
+  deleted: (base) => [deleted(readTableSpec(base), pruneNeedsConfirmation(base))],
+  updated: (base, head, context) => {
+    const a = readTableSpec(base);
+    const b = readTableSpec(head);
+    const changes = [...TOPICS.flatMap((t) => t.classify(a, b)), ...residual(specOf(base), specOf(head), context.specSchema)];
+    return [...(b.managementMode === 'observe' ? observed(changes, a, b) : changes), ...metadataChanges(base, head)];
+  },
+});
 
 function created(t: TableSpec): Change {
   if (t.managementMode === 'observe') {
     return change(`adopts the existing table ${t.tableName} in ${t.region} read-only (observe): nothing is created or changed in AWS`, [], ['observe-only']);
   }
-  const pitr = t.pointInTimeRecovery.enabled ? `PITR ${t.pointInTimeRecovery.recoveryPeriodInDays ?? 35} days` : 'PITR off';
+  const pitr = t.pointInTimeRecovery.enabled ? `PITR ${t.pointInTimeRecovery.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS} days` : 'PITR off';
   const parts = [
     t.billingMode,
     `key ${t.rangeKey ? `${t.hashKey}/${t.rangeKey}` : t.hashKey}`,
-    ...(t.globalSecondaryIndexes.length ? [`${t.globalSecondaryIndexes.length} GSI${t.globalSecondaryIndexes.length === 1 ? '' : 's'}`] : []),
-    ...(t.localSecondaryIndexes.length ? [`${t.localSecondaryIndexes.length} LSI${t.localSecondaryIndexes.length === 1 ? '' : 's'}`] : []),
+    ...(t.globalSecondaryIndexes.length ? [plural(t.globalSecondaryIndexes.length, 'GSI')] : []),
+    ...(t.localSecondaryIndexes.length ? [plural(t.localSecondaryIndexes.length, 'LSI')] : []),
     pitr,
     ...(t.tableClass !== 'STANDARD' ? [`table class ${t.tableClass}`] : []),
     ...(t.deletionProtection ? ['deletion protection on'] : []),
@@ -73,11 +74,10 @@ function deleted(t: TableSpec, confirm: boolean): Change {
 }
 
 /** Spec fields no topic explains (a newer XRD field, say): reported by path, never dropped. */
-function residual(a: Record<string, unknown>, b: Record<string, unknown>): Change[] {
-  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
-    .filter((k) => !OWNED.has(k))
-    .flatMap((k) => diffPaths(a[k], b[k], `spec.${k}`));
-  return paths.length ? [change(`${listSome(paths)} change${paths.length === 1 ? 's' : ''}`)] : [];
+function residual(a: JsonObject, b: JsonObject, specSchema: JsonObject | undefined): Change[] {
+  const unexplained = (s: JsonObject) => Object.fromEntries(Object.entries(s).filter(([k]) => !OWNED.has(k)));
+  const paths = diffPaths(unexplained(a), unexplained(b), { path: 'spec', schema: specSchema });
+  return paths.length ? [change(listSomeChange(paths))] : [];
 }
 
 /** In observe mode Crossplane writes nothing: only the mode change itself matters in AWS. */

@@ -1,7 +1,7 @@
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
 import { RiskClass } from '../model/common';
 import { orderRisks } from './labels';
 import { EnvironmentWideBlock, PlanEntry } from './types';
+import { TABLE_XR_KIND } from '../model/xr-api';
 
 /**
  * Risk classes that block every table of an environment at once, as an

@@ -1,6 +1,5 @@
-import { RiskClass } from '../model/common';
 import { EnvironmentModel, Model } from '../model/resolved';
-import { joinAnd } from './diff';
+import { joinAnd } from '../text/lists';
 import { orderRisks } from './labels';
 import { GuardChange } from './types';
 
@@ -30,10 +29,10 @@ export function guardChanges(base: Model | undefined, head: Model | undefined, r
 function weakened(b: EnvironmentModel, h: EnvironmentModel, platform: { losesConfirm: boolean; gainsPrune: boolean }): GuardChange[] {
   const out: GuardChange[] = [];
   const at = { environment: h.name, source: h.source };
-  const dropped = orderRisks((b.guard as RiskClass[]).filter((r) => !h.guard.includes(r)));
+  const dropped = orderRisks(b.guard.filter((r) => !h.guard.includes(r)));
   if (dropped.length) {
     out.push({
-      ...at, field: 'guard.block', before: orderRisks(b.guard as RiskClass[]), after: orderRisks(h.guard as RiskClass[]),
+      ...at, field: 'guard.block', before: orderRisks(b.guard), after: orderRisks(h.guard),
       explanation: `guard.block no longer lists ${joinAnd(dropped)}: once this is merged, plan lets ${dropped.length === 1 ? 'such a change' : 'such changes'} through in ${h.name} without an acknowledgement`,
     });
   }

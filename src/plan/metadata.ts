@@ -1,6 +1,7 @@
 import { KubeObject } from '../render/render';
 import { change } from './change';
-import { diffPaths, listSome } from './diff';
+import { diffPaths } from '../json/diff';
+import { listSomeChange } from '../text/lists';
 import { Change } from './types';
 
 const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
@@ -46,9 +47,9 @@ export function metadataChanges(base: KubeObject, head: KubeObject): Change[] {
   }
   const paths = [
     ...(base.apiVersion !== head.apiVersion ? ['apiVersion'] : []),
-    ...diffPaths(base.metadata, head.metadata, 'metadata'),
+    ...diffPaths(base.metadata, head.metadata, { path: 'metadata' }),
   ].filter((p) => ![...explained].some((k) => p === `metadata.annotations[${JSON.stringify(k)}]`));
-  if (paths.length) out.push(change(`${listSome(paths, 2)} change${paths.length === 1 ? 's' : ''} (Kubernetes metadata only)`, [], ['cosmetic']));
+  if (paths.length) out.push(change(`${listSomeChange(paths, 2)} (Kubernetes metadata only)`, [], ['cosmetic']));
   return out;
 }
 

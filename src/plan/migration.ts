@@ -1,5 +1,5 @@
 import { TableSpec } from './table-spec';
-import { may } from './table/management';
+import { may } from '../model/xr-api';
 
 /** What the migration steps need to know about the table and where it is acknowledged. */
 export interface MigrationContext {

@@ -1,12 +1,10 @@
 import { parse } from 'yaml';
-import { RawFile } from '../load/source-file';
-import { RISK_CLASSES, RiskClass } from '../model/common';
-import { TABLE_XR_KIND } from '../../compositions/dynamodb-table-definition';
+import { RawFile } from '../model/inputs';
+import { RiskClass, RiskClassSchema } from '../model/common';
 import { Acknowledgement } from './acknowledgements';
+import { TABLE_XR_KIND } from '../model/xr-api';
 
 type Json = Record<string, unknown>;
-
-const RISKS = new Set<string>(RISK_CLASSES);
 
 /**
  * The acknowledgements of input files that may not validate: a base whose
@@ -49,7 +47,8 @@ function entries(list: unknown): { a: Json; i: number; change: RiskClass }[] {
   return list.flatMap((a: unknown, i) => {
     if (!a || typeof a !== 'object') return [];
     const o = a as Json;
-    return typeof o.change === 'string' && RISKS.has(o.change) && typeof o.reason === 'string' ? [{ a: o, i, change: o.change as RiskClass }] : [];
+    const change = RiskClassSchema.safeParse(o.change);
+    return change.success && typeof o.reason === 'string' ? [{ a: o, i, change: change.data }] : [];
   });
 }
 

@@ -1,15 +1,17 @@
 import { posix, relative, resolve } from 'path';
-import { parse } from 'yaml';
 import { UsageError } from '../diagnostics/usage-error';
-import { RawInputs } from '../load/inputs';
+import { DIST_DIR } from '../dist/paths';
+import { distFilesOf, parseDist } from '../dist/read-dist';
+import { RawInputs } from '../model/inputs';
 import { InputPaths } from '../load/read-inputs';
-import { ChartFactory, KubeObject, RenderedObject } from '../render/render';
+import { synthesize } from '../pipeline/synthesize';
+import { ChartFactory, RenderedObject } from '../render/render';
 import { Acknowledgement, collectAcknowledgements } from './acknowledgements';
 import { PlanSide } from './build-plan';
 import { rawAcknowledgements } from './raw-acknowledgements';
-import { renderSide } from './render-side';
 import { chooseBase, readTree, TreeFile } from './git';
 import { BaseInfo } from './types';
+import { plural } from '../text/lists';
 
 export interface Base {
   readonly info: BaseInfo;
@@ -17,9 +19,6 @@ export interface Base {
   /** The base's own acknowledgements: the head's that equal one of them are stale. */
   readonly acknowledgements: readonly Acknowledgement[];
 }
-
-/** Where the committed manifests live. */
-export const DIST_DIR = 'dist';
 
 /**
  * The base side. Its objects are the dist/ committed at the base commit when
@@ -29,7 +28,7 @@ export const DIST_DIR = 'dist';
  * from the base commit's inputs, synthesized in memory with this ddbops.
  * Without a committed dist/, the synthesized objects are the base. Reads git only.
  */
-export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, extraCharts: readonly ChartFactory[]): Base {
+export function readBase(cwd: string, paths: InputPaths, ref: string | undefined, charts: readonly ChartFactory[]): Base {
   const base = chooseBase(cwd, ref);
   const info = { ref: base.ref, ...(base.commit ? { commit: base.commit } : {}) };
   if (!base.commit) return { info: { ...info, source: 'empty', ...(base.note ? { note: base.note } : {}) }, side: { objects: [] }, acknowledgements: [] };
@@ -37,7 +36,8 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   const files = readTree(cwd, base.commit, [spec(paths.schemasDir), spec(paths.environmentsDir), spec(paths.projectFile)]);
   const raw = rawInputs(files, paths, spec);
   const notes = base.note ? [base.note] : [];
-  const dist = readDist(cwd, base.commit);
+  // What Argo CD applied at the base: its files at the commit, parsed as on disk; a file that is not YAML is not a manifest.
+  const dist = parseDist(distFilesOf(readTree(cwd, base.commit, [DIST_DIR]))).objects;
   if (!raw.project && !raw.schemas.length && !raw.environments.length && !dist.length) {
     notes.push(`${base.ref} has no ${paths.schemasDir}/, ${paths.environmentsDir}/ or ${paths.projectFile}, so every resource is new`);
     return { info: { ...info, source: 'empty', note: notes.join('; ') }, side: { objects: [] }, acknowledgements: [] };
@@ -46,12 +46,12 @@ export function readBase(cwd: string, paths: InputPaths, ref: string | undefined
   let why: string | undefined;
   if (raw.project) {
     try {
-      const result = renderSide({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, extraCharts);
-      if (result.objects && result.model && result.inputs) {
+      const result = synthesize({ project: raw.project, schemas: raw.schemas, environments: raw.environments }, { until: 'objects', charts });
+      if (result.ok) {
         rendered = { objects: result.objects, model: result.model, acknowledgements: collectAcknowledgements(result.inputs) };
       } else {
         const errors = result.findings.filter((f) => f.severity === 'error');
-        why = `its sources do not validate with this ddbops (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
+        why = `its sources do not validate with this ddbops (${plural(errors.length, 'error')}; first: ${errors[0]?.file}: ${errors[0]?.message})`;
       }
     } catch (e) {
       why = `its sources could not be rendered (${(e as Error).message})`;
@@ -87,21 +87,4 @@ function rawInputs(files: readonly TreeFile[], paths: InputPaths, spec: (p: stri
     schemas: files.filter((f) => inDir(f, paths.schemasDir) && f.path.endsWith('.schema.json')),
     environments: files.filter((f) => inDir(f, paths.environmentsDir) && /\.ya?ml$/.test(f.path)),
   };
-}
-
-/** dist/<dir…>/<file>.yaml at the commit, parsed the way Argo CD reads them (YAML 1.1). */
-function readDist(cwd: string, commit: string): RenderedObject[] {
-  return readTree(cwd, commit, [DIST_DIR]).flatMap((f) => {
-    const parts = f.path.split('/');
-    const file = parts[parts.length - 1];
-    if (parts.length < 3 || !/\.ya?ml$/.test(file)) return [];
-    let object: KubeObject | null;
-    try {
-      object = parse(f.text, { version: '1.1' }) as KubeObject | null;
-    } catch {
-      return [];
-    }
-    if (!object || typeof object !== 'object' || !object.kind || !object.metadata?.name) return [];
-    return [{ dir: parts.slice(1, -1).join('/'), file, object }];
-  });
 }

@@ -1,7 +1,9 @@
 import { BlockedItem, blockedAdvice } from './blocked-advice';
 import { migrationGroups } from './migration-groups';
-import { blockedEntries, countEntries, describeBase, isOrphaned, planCounts, plural, staleByResource } from './summary';
+import { blockedEntries, countEntries, describeBase, isOrphaned, planCounts, staleByResource } from './summary';
+import { plural } from '../text/lists';
 import { Action, ACTIONS, EnvironmentPlan, Plan, PlanEntry, StaleAcknowledgement, UnusedAcknowledgement } from './types';
+import { cell, code } from '../text/markdown';
 
 /** GitHub rejects comments over 65,536 characters; keep room for the workflow's marker line. */
 export const MARKDOWN_LIMIT = 65_000;
@@ -82,7 +84,7 @@ function guardChangeSection(plan: Plan): string[] {
   if (!plan.guardChanges.length) return [];
   const out = [`### ⚠️ Guard weakened: ${plural(plan.guardChanges.length, 'setting')}`, '',
     'Each protects every later change in its environment, so review it as a change of its own:', ''];
-  for (const g of plan.guardChanges) out.push(`- **${g.environment}** ${code(g.field)} in ${code(g.source)}: ${escape(g.explanation)}`);
+  for (const g of plan.guardChanges) out.push(`- **${g.environment}** ${code(g.field)} in ${code(g.source)}: ${cell(g.explanation)}`);
   out.push('');
   return out;
 }
@@ -98,9 +100,9 @@ function blockedSection(plan: Plan): string[] {
   for (const item of items.slice(0, LIST_LIMIT)) {
     out.push(`- ${heading(item)}`);
     for (const r of item.remedies) {
-      out.push(`  - safe path${item.risks.length > 1 ? ` (${code(r.risk)})` : ''}: ${escape(r.safePath)}`);
+      out.push(`  - safe path${item.risks.length > 1 ? ` (${code(r.risk)})` : ''}: ${cell(r.safePath)}`);
       if (r.acknowledge) out.push(`  - to accept it on purpose, add ${r.acknowledge.once ? 'once ' : ''}to ${code(r.acknowledge.file)}: ${code(r.acknowledge.snippet)}`);
-      if (r.instead) out.push(`  - ${escape(r.instead)}`);
+      if (r.instead) out.push(`  - ${cell(r.instead)}`);
     }
   }
   if (items.length > LIST_LIMIT) out.push(`- … and ${items.length - LIST_LIMIT} more, marked ⛔ below`);
@@ -123,7 +125,7 @@ function migrationSection(plan: Plan): string[] {
     'An acknowledgement lets the plan pass, not the edit: the existing table cannot take it (each change says why). Migrate to a new table instead:', ''];
   for (const g of groups) {
     out.push(`**${g.name}** in ${g.environments.join(', ')} (${code(g.schema)}):`, '');
-    g.steps.forEach((s, i) => out.push(`${i + 1}. ${escape(s)}`));
+    g.steps.forEach((s, i) => out.push(`${i + 1}. ${cell(s)}`));
     out.push('');
   }
   return out;
@@ -163,7 +165,7 @@ function environmentSection(env: EnvironmentPlan, shown: ReadonlySet<PlanEntry>,
   if (orphaned) parts.push(`${orphaned} orphaned`);
   const title = `<b>${env.name}</b>: ${parts.length ? parts.join(', ') : 'no changes'}${c.blocked ? ` · ⛔ ${c.blocked} blocked` : ''}`;
   const out = [`<details${c.blocked || env.lifecycle ? ' open' : ''}><summary>${title}</summary>`, ''];
-  if (env.lifecycle) out.push('> [!WARNING]', `> ${escape(env.lifecycle.text)}. Safe steps: ${code(env.lifecycle.docs)}.`, '');
+  if (env.lifecycle) out.push('> [!WARNING]', `> ${cell(env.lifecycle.text)}. Safe steps: ${code(env.lifecycle.docs)}.`, '');
   if (env.guard.length) out.push(`Guard blocks: ${env.guard.map(code).join(', ')}`, '');
   const rows = changed.filter((e) => shown.has(e));
   if (rows.length) {
@@ -182,19 +184,10 @@ function environmentSection(env: EnvironmentPlan, shown: ReadonlySet<PlanEntry>,
 
 function entryRow(e: PlanEntry, stale: readonly StaleAcknowledgement[]): string {
   const mark = e.blocked ? '⛔' : e.migration ? '⚠️' : e.acknowledged.length ? '✔️' : '';
-  const acks = e.acknowledged.map((a) => `<br>✔️ ${code(a.change)} acknowledged: ${escape(a.reason)}${a.by ? ` (${escape(a.by)})` : ''}`).join('');
+  const acks = e.acknowledged.map((a) => `<br>✔️ ${code(a.change)} acknowledged: ${cell(a.reason)}${a.by ? ` (${cell(a.by)})` : ''}`).join('');
   const ignored = stale.map((a) => `<br>⛔ stale ${code(a.change)} acknowledgement in ${code(`${a.source} ${a.path}`)} ignored: it is already on the base`).join('');
   const migrate = e.migration ? '<br>⚠️ acknowledged, but the existing table cannot take this change: migrate to a new table instead (steps above)' : '';
   const blocked = e.blocked ? `<br>⛔ blocked by the ${e.environment} guard: ${e.blockedBy.map(code).join(', ')}` : '';
   const action = isOrphaned(e) ? '**orphaned**' : `**${e.action}**`;
-  return `| ${mark} | ${code(`${e.kind}/${e.name}`)} | ${action} | ${e.labels.map(code).join(' ')} | ${escape(e.explanation)}${blocked}${ignored}${acks}${migrate} |`;
-}
-
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
-
-/** Table cells: no pipes or line breaks; no raw HTML. */
-function escape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return `| ${mark} | ${code(`${e.kind}/${e.name}`)} | ${action} | ${e.labels.map(code).join(' ')} | ${cell(e.explanation)}${blocked}${ignored}${acks}${migrate} |`;
 }

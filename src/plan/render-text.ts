@@ -1,6 +1,7 @@
 import { BlockedItem, blockedAdvice } from './blocked-advice';
 import { migrationGroups } from './migration-groups';
-import { blockedEntries, describeBase, isOrphaned, planCounts, planExitCode, plural, staleByResource } from './summary';
+import { blockedEntries, describeBase, isOrphaned, planCounts, planExitCode, staleByResource } from './summary';
+import { plural } from '../text/lists';
 import { Action, EnvironmentPlan, Plan, PlanEntry, StaleAcknowledgement } from './types';
 
 export const SYMBOL: Readonly<Record<Action, string>> = { 'create': '+', 'update': '~', 'replace': '-/+', 'delete': '-', 'no-op': ' ' };

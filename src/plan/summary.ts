@@ -1,3 +1,4 @@
+import { EXIT } from '../diagnostics/exit-codes';
 import { Action, ACTIONS, Plan, PlanEntry, StaleAcknowledgement } from './types';
 
 export type Counts = Record<Action, number> & { readonly blocked: number };
@@ -21,8 +22,8 @@ export function blockedEntries(plan: Plan): PlanEntry[] {
 }
 
 /** 3 when the guard tripped, else 0. */
-export function planExitCode(plan: Plan): 0 | 3 {
-  return plan.environments.some((e) => e.entries.some((x) => x.blocked)) ? 3 : 0;
+export function planExitCode(plan: Plan): typeof EXIT.guard | typeof EXIT.ok {
+  return plan.environments.some((e) => e.entries.some((x) => x.blocked)) ? EXIT.guard : EXIT.ok;
 }
 
 /** An object that leaves git with its environment's Application but stays in the cluster. */
@@ -49,10 +50,6 @@ export function acknowledgementSnippet(e: PlanEntry, risk: string): string {
     return `"acknowledge": [{ "change": "${risk}", "environment": "${e.environment}", "reason": "<why this is safe>" }]`;
   }
   return `acknowledge: [{ change: ${risk}, resource: ${e.name}, reason: "<why this is safe>" }]`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function shortCommit(commit: string | undefined): string {

@@ -1,3 +1,4 @@
+import { JsonObject } from '../json/json';
 import { RiskClass } from '../model/common';
 import { EffectLabel } from './labels';
 
@@ -14,6 +15,16 @@ export interface Change {
   readonly labels: readonly EffectLabel[];
   /** One sentence, no trailing period. */
   readonly text: string;
+}
+
+/** What a classifier may know besides the two objects. */
+export interface ClassifyContext {
+  /**
+   * The spec schema of the object's XR kind, from the XRD the head (else the
+   * base) renders: the diff names list-map elements by key, as `status` does.
+   * @default none: arrays are compared by position
+   */
+  readonly specSchema?: JsonObject;
 }
 
 /** A classifier's verdict on one resource. */

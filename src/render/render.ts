@@ -1,7 +1,5 @@
-import { compareStrings } from '../compare';
 import { App, Chart } from 'cdk8s';
-import { EnvironmentChart } from '../../charts/environment-chart';
-import { PlatformChart } from '../../charts/platform-chart';
+import { compareStrings } from '../text/compare';
 import { Model } from '../model/resolved';
 import { emitYaml } from './yaml-emit';
 
@@ -34,23 +32,20 @@ export interface ChartEntry {
   readonly applyOrder?: boolean;
 }
 
-/** Extra charts (Argo CD) plug in here, so render stays the one place that builds the App. */
+/**
+ * Builds a model's charts in one App: charts/index.ts registers them, so this
+ * module never imports a chart.
+ */
 export type ChartFactory = (app: App, model: Model) => ChartEntry[];
 
 /**
- * Renders every object for the model, in memory. Pure apart from cdk8s's
- * construct tree; the same model always yields the same objects in the same order.
+ * Renders the objects of the given charts for the model, in memory. Pure apart
+ * from cdk8s's construct tree; the same model and charts always yield the same
+ * objects in the same order.
  */
-export function renderObjects(model: Model, extraCharts: readonly ChartFactory[] = []): RenderedObject[] {
+export function renderObjects(model: Model, factories: readonly ChartFactory[]): RenderedObject[] {
   const app = new App();
-  const charts: ChartEntry[] = [
-    { dir: 'platform', chart: new PlatformChart(app, 'platform', { model }) },
-    ...model.environments.map((environment) => ({
-      dir: environment.name,
-      chart: new EnvironmentChart(app, `env-${environment.name}`, { model, environment }) as Chart,
-    })),
-    ...extraCharts.flatMap((f) => f(app, model)),
-  ];
+  const charts: ChartEntry[] = factories.flatMap((f) => f(app, model));
   const out: RenderedObject[] = [];
   for (const { dir, chart, applyOrder } of charts) {
     (chart.toJson() as KubeObject[]).forEach((object, i) => {

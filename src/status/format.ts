@@ -1,14 +1,13 @@
 /** Renders a StatusReport as text (a table per environment) or JSON. Pure. */
+import { EXIT, ExitCode } from '../diagnostics/exit-codes';
+import { XR_KINDS } from '../model/xr-api';
 import { DriftEntry } from './drift';
-import { JsonValue } from './json';
+import { JsonValue } from '../json/json';
 import { ConditionView, EnvironmentView, ResourceView, StatusReport } from './report';
 
-export const EXIT_OK = 0;
-export const EXIT_NOT_OK = 1;
-
 /** 0 when everything is ready and matches git, else 1. */
-export function exitCodeOf(report: StatusReport): number {
-  return report.summary.ok ? EXIT_OK : EXIT_NOT_OK;
+export function exitCodeOf(report: StatusReport): ExitCode {
+  return report.summary.ok ? EXIT.ok : EXIT.failed;
 }
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -55,7 +54,7 @@ function section(label: string, entries: readonly { ref: string; lines: readonly
 function environmentText(env: EnvironmentView, desiredSource: string): string[] {
   const out = [`${env.name} · namespace ${env.namespace}`];
   if (env.resources.length === 0) {
-    out.push(`  no DynamoDBTable or DynamoDBBackupPlan in namespace ${env.namespace}`);
+    out.push(`  no ${XR_KINDS.join(' or ')} in namespace ${env.namespace}`);
   } else {
     const header = ['KIND', 'NAME', 'AWS NAME', 'REGION', 'READY', 'SYNCED', 'AWS', 'LAST TRANSITION', 'GIT'];
     const rows = env.resources.map((r) => [

@@ -3,10 +3,11 @@
  * per environment. Pure: the caller passes `now`, the only clock reading, used
  * for the age of each XR's last condition transition.
  */
-import { compareStrings } from '../compare';
-import { DesiredState, STATUS_KINDS, StatusKind } from './desired';
+import { compareStrings } from '../text/compare';
+import { TABLE_XR_KIND, XR_KINDS, XrKind } from '../model/xr-api';
+import { DesiredState } from './desired';
 import { DriftEntry, specDrift } from './drift';
-import { JsonObject, JsonValue, isObject } from './json';
+import { JsonObject, JsonValue, isObject } from '../json/json';
 
 export interface ConditionView {
   /** `True`, `False`, `Unknown`, or `Missing` when the XR has no such condition yet. */
@@ -31,7 +32,7 @@ export interface AwsProblem {
 }
 
 export interface ResourceView {
-  readonly kind: StatusKind;
+  readonly kind: XrKind;
   /** metadata.name of the XR. */
   readonly name: string;
   /** The AWS name: spec.tableName for a table, spec.planName for a backup plan. */
@@ -57,7 +58,7 @@ export interface ResourceView {
 }
 
 export interface MissingView {
-  readonly kind: StatusKind;
+  readonly kind: XrKind;
   readonly name: string;
   /** dist-relative file it is rendered to. */
   readonly file: string;
@@ -96,7 +97,7 @@ export interface StatusReport {
 }
 
 /** Live XRs of one namespace, as listed from the API server. */
-export type LiveObjects = ReadonlyMap<StatusKind, readonly JsonObject[]>;
+export type LiveObjects = ReadonlyMap<XrKind, readonly JsonObject[]>;
 
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isObject(v) ? v : {});
@@ -151,14 +152,14 @@ function awsView(status: JsonObject): ResourceView['aws'] {
   return { problems };
 }
 
-function resourceView(kind: StatusKind, live: JsonObject, gitSpec: JsonObject | undefined, specSchema: JsonObject, now: Date): ResourceView {
+function resourceView(kind: XrKind, live: JsonObject, gitSpec: JsonObject | undefined, specSchema: JsonObject, now: Date): ResourceView {
   const spec = obj(live.spec);
   const status = obj(live.status);
   const ready = condition(status, 'Ready');
   const synced = condition(status, 'Synced');
   const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isObject) : [];
   const lastTransitionTime = latest(conditions.map((c) => str(c.lastTransitionTime)));
-  const isTable = kind === 'DynamoDBTable';
+  const isTable = kind === TABLE_XR_KIND;
   const awsName = isTable ? str(spec.tableName) : str(spec.planName);
   const arn = isTable ? str(status.arn) : str(status.planArn);
   const streamArn = isTable ? str(status.streamArn) : undefined;
@@ -202,7 +203,7 @@ export function buildReport(args: {
     const live = args.live.get(env.namespace) ?? new Map();
     const resources: ResourceView[] = [];
     const missingInCluster: MissingView[] = [];
-    for (const kind of STATUS_KINDS) {
+    for (const kind of XR_KINDS) {
       const specSchema = desired.kinds.find((k) => k.kind === kind)?.specSchema ?? {};
       const liveObjects = [...(live.get(kind) ?? [])]
         .sort((a, b) => compareStrings(str(obj(a.metadata).name) ?? '', str(obj(b.metadata).name) ?? ''));

@@ -1,6 +1,5 @@
-import { Finding, sortFindings } from '../diagnostics/finding';
-import { Inputs } from '../load/inputs';
-import { withLines } from '../load/source-file';
+import { Finding } from '../diagnostics/finding';
+import { Inputs } from '../model/inputs';
 import { DEFAULT_BACKUP_SELECTION_TAG_KEY, DEFAULT_MANDATORY_TAGS } from '../model/project-config';
 import { checkAccessPatterns } from './rules/access-patterns';
 import { checkAttributeNameLengths } from './rules/attribute-names';
@@ -37,9 +36,4 @@ export function validateInputs(inputs: Inputs): Finding[] {
     ...checkProjectTags(inputs.project),
   ];
   return findings;
-}
-
-/** Adds line numbers and sorts: the order users read findings in. */
-export function finishFindings(findings: readonly Finding[], texts: ReadonlyMap<string, string>): Finding[] {
-  return sortFindings(withLines(findings, texts));
 }

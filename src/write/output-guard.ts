@@ -15,9 +15,8 @@
  */
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, Stats, statSync } from 'fs';
 import { homedir } from 'os';
-import { dirname, join, relative, sep } from 'path';
+import { dirname, join, parse, relative, sep } from 'path';
 import { UsageError } from '../diagnostics/usage-error';
-import { isFilesystemRoot } from '../load/project-location';
 
 /** The file that marks a folder as ddbops output. */
 export const OUTPUT_MARKER = '.ddbops-output';
@@ -79,7 +78,7 @@ function inGitDir(target: string): boolean {
 function placeReason(target: string, p: ProtectedPaths, tree: boolean): string | undefined {
   if (inGitDir(target)) return 'it is inside .git, which belongs to git';
   const home = p.home ?? homedir();
-  if (isFilesystemRoot(target)) return 'it is the file system root';
+  if (parse(target).root === target) return 'it is the file system root';
   const places: [string, string][] = [
     [home, 'your home folder'],
     [p.cwd, 'the current folder'],

@@ -11,12 +11,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 
-import { APPLICATION_HEALTH_LUA_PATH, readApplicationHealthLua } from '../../charts/argocd/application-health';
+import { HEALTH_DIR } from '../../charts/argocd/health-checks';
 import { describeWithTools, toolPath } from '../harness/tools';
 import { JsonValue, toLuaChunk } from '../health/lua-literal';
 import { inDir } from './argocd-fixture';
 
-const DIR = path.dirname(APPLICATION_HEALTH_LUA_PATH);
+const DIR = path.join(HEALTH_DIR, 'argoproj.io', 'Application');
+const HEALTH_LUA = path.join(DIR, 'health.lua');
 const RUNNER = path.join(__dirname, '..', 'health', 'run-health.lua');
 
 interface HealthCase {
@@ -58,7 +59,7 @@ test('no case expects Missing or Unknown: a parent ignores children that report 
 
 test('the rendered argocd-cm carries exactly this script', () => {
   const [cm] = inDir('argocd-cm-patch');
-  expect(cm.data['resource.customizations.health.argoproj.io_Application']).toBe(readApplicationHealthLua());
+  expect(cm.data['resource.customizations.health.argoproj.io_Application']).toBe(fs.readFileSync(HEALTH_LUA, 'utf8'));
 });
 
 describeWithTools(['lua5.1'], 'argoproj.io_Application health under lua5.1', () => {
@@ -67,7 +68,7 @@ describeWithTools(['lua5.1'], 'argoproj.io_Application health under lua5.1', () 
     const obj = JSON.parse(JSON.stringify(parse(fs.readFileSync(path.join(DIR, inputPath), 'utf8')))) as JsonValue;
 
     // WHEN
-    const r = spawnSync(toolPath('lua5.1'), [RUNNER, APPLICATION_HEALTH_LUA_PATH], { input: toLuaChunk(obj), encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(toolPath('lua5.1'), [RUNNER, HEALTH_LUA], { input: toLuaChunk(obj), encoding: 'utf8', timeout: 10_000 });
 
     // THEN
     expect(r.stderr).toBe('');

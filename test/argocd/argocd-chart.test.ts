@@ -3,8 +3,10 @@
  * (dist/argocd/), the apps the root syncs (dist/argocd/apps/) and the argocd-cm
  * settings (dist/argocd-cm-patch/).
  */
-import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../../health';
-import { readApplicationHealthLua } from '../../charts/argocd/application-health';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
+import { ANY, HEALTH_DIR } from '../../charts/argocd/health-checks';
 import { byName, environment, inDir, Json, REPO, renderArgoCd, withModel } from './argocd-fixture';
 
 /** Every Application diffs by a server-side dry run (with ServerSideApply, Argo CD's other mode is discontinued). */
@@ -214,7 +216,7 @@ describe('dist/argocd-cm-patch: the argocd-cm settings', () => {
     const [cm, ...rest] = inDir('argocd-cm-patch');
     // THEN
     expect(rest).toEqual([]);
-    const lua = readDynamoDbXrHealthLua();
+    const lua = readFileSync(join(HEALTH_DIR, ANY, ANY, 'health.lua'), 'utf8');
     expect(cm).toEqual({
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -222,8 +224,8 @@ describe('dist/argocd-cm-patch: the argocd-cm settings', () => {
       data: {
         'application.resourceTrackingMethod': 'annotation',
         'resource.exclusions': '- apiGroups:\n  - "*"\n  kinds:\n  - ProviderConfigUsage\n',
-        ...Object.fromEntries(DYNAMODB_XR_HEALTH_KINDS.map((k) => [`resource.customizations.health.platform.bigbeard.co.za_${k}`, lua])),
-        'resource.customizations.health.argoproj.io_Application': readApplicationHealthLua(),
+        ...Object.fromEntries(HEALTH_CHECKED_XR_KINDS.map((k) => [`resource.customizations.health.platform.bigbeard.co.za_${k}`, lua])),
+        'resource.customizations.health.argoproj.io_Application': readFileSync(join(HEALTH_DIR, 'argoproj.io', 'Application', 'health.lua'), 'utf8'),
       },
     });
     expect(Object.keys(cm.data).filter((k) => k.includes('useOpenLibs'))).toEqual([]);

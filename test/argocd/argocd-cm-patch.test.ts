@@ -1,16 +1,20 @@
 /**
- * scripts/patch-argocd-cm.sh, minus the cluster: the rendered argocd-cm
- * settings planned against live ConfigMaps (testdata named by state), the
- * resulting merge patch applied by the real `kubectl patch --local`, and the
- * result planned again to show a second run changes nothing.
+ * `ddbops patch-argocd-cm`: the rendered argocd-cm settings planned against
+ * live ConfigMaps (testdata named by state), the resulting merge patch applied
+ * by the real `kubectl patch --local`, and the result planned again to show a
+ * second run changes nothing; then the same against a real API server, where
+ * the command reads and patches argocd-cm itself.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 
-import { main } from '../../src/argocd/patch-argocd-cm';
+import { ARGOCD_CM_PATCH_FILE } from '../../charts/argocd/dirs';
+import { main } from '../../src/cli/main';
+import { ApiServer, startApiServer } from '../harness/apiserver';
 import { describeWithTools, REPO_ROOT, toolPath } from '../harness/tools';
+import { ensureBuilt, runCli } from '../status/status-fixture';
 import { tempDir } from '../integration/synth-fixture';
 import { inDir, Json, REPO } from './argocd-fixture';
 
@@ -26,17 +30,22 @@ const TRACKING = 'application.resourceTrackingMethod';
 
 interface Run { code: number; stdout: string; stderr: string }
 
-/** The CLI with --live (no kubectl) and --dry-run, in process. */
-async function plan(live: string, oursFile: string, ...flags: string[]): Promise<Run> {
+/** `ddbops patch-argocd-cm`, in process. */
+async function patchArgoCdCm(...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--file', oursFile, '--live', live, '--dry-run', ...flags], {
+  const code = await main(['patch-argocd-cm', ...args], {
     cwd: REPO_ROOT,
     env: {},
     stdout: (s) => { stdout += s; },
     stderr: (s) => { stderr += s; },
   });
   return { code, stdout, stderr };
+}
+
+/** The command with --live (no cluster) and --dry-run. */
+function plan(live: string, oursFile: string, ...flags: string[]): Promise<Run> {
+  return patchArgoCdCm('--file', oursFile, '--live', live, '--dry-run', ...flags);
 }
 
 /** `kubectl patch --local`: the merge patch applied to a file by kubectl's own merge code. */
@@ -49,12 +58,23 @@ function kubectlPatch(file: string, patch: string): Json {
   return JSON.parse(r.stdout) as Json;
 }
 
-const CASES = [
+interface Case {
+  readonly state: string;
+  readonly reason: string;
+  readonly code: number;
+  /** Keys the plan adds, appends to and leaves alone. */
+  readonly plan: { readonly add: readonly string[]; readonly append: readonly string[]; readonly conflict: readonly string[] };
+  /** Entries in resource.exclusions after the patch; undefined when it is left alone. */
+  readonly exclusionsAfter: number | undefined;
+  readonly keepsComments: boolean;
+}
+
+const CASES: Case[] = [
   {
     state: 'stock.yaml',
     reason: 'Argo CD 3.x ships default exclusions: ours is appended, theirs and their comments are kept',
     code: 0,
-    plan: { add: [TRACKING, HEALTH.app, HEALTH.backup, HEALTH.table], append: ['resource.exclusions'], conflict: [] as string[] },
+    plan: { add: [TRACKING, HEALTH.app, HEALTH.backup, HEALTH.table], append: ['resource.exclusions'], conflict: [] },
     exclusionsAfter: 3,
     keepsComments: true,
   },
@@ -154,17 +174,91 @@ describeWithTools(['kubectl'], 'patch-argocd-cm against live argocd-cm states', 
     expect(after.data.url).toBe('https://argocd.example.com');
   });
 
-  test('usage errors exit 2 and say how to fix them, without a stack trace', async () => {
-    const missing = await plan(path.join(TESTDATA, 'stock.yaml'), path.join(dir, 'nope.yaml'));
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('cannot read rendered settings');
-    expect(missing.stderr).toContain('run npm run synth');
-    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  test.each([
+    { args: ['--file', 'nope.yaml', '--live', path.join(TESTDATA, 'stock.yaml')], reason: 'no rendered settings',
+      stderr: 'error: cannot read rendered settings nope.yaml: no such file\n  fix: run `npm run synth` (or `ddbops synth`), or pass --file FILE\n' },
+    { args: ['--frce'], reason: 'a mistyped option, from the shared parser', stderr: 'error: unknown option --frce for patch-argocd-cm\n  fix: did you mean --force?\n' },
+  ])('usage errors exit 2 with one line and its fix, no stack trace: $reason', async ({ args, stderr }) => {
+    // WHEN
+    const run = await patchArgoCdCm(...args);
+    // THEN
+    expect({ code: run.code, stderr: run.stderr.replace(/^(?!error:|  fix:).*\n/gm, '') }).toEqual({ code: 2, stderr });
   });
 
-  test('scripts/patch-argocd-cm.sh runs the compiled CLI with the rendered file', () => {
-    const script = fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'patch-argocd-cm.sh'), 'utf8');
-    expect(script).toContain('lib/src/argocd/patch-argocd-cm.js');
-    expect(script).toContain('dist/argocd-cm-patch/configmap-argocd-cm.yaml');
+  test('without --file it merges what synth rendered next to project.yaml', async () => {
+    // WHEN run in the project with nothing to change
+    const run = await patchArgoCdCm('--live', oursFile, '--dry-run');
+    // THEN it read dist/argocd-cm-patch/ and found every key in place
+    expect({ code: run.code, patch: run.stdout, last: run.stderr.split('\n').slice(-2) }).toEqual({ code: 0, patch: '{"data":{}}\n', last: ['dry run: nothing to change', ''] });
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'dist', ARGOCD_CM_PATCH_FILE), 'utf8')).toEqual(fs.readFileSync(oursFile, 'utf8'));
+  });
+});
+
+/**
+ * The compiled CLI, as users run it: client-node is an ES module, which jest's
+ * CommonJS runtime cannot load, so the cluster half runs in a process of its own.
+ */
+describeWithTools(['etcd', 'kube-apiserver', 'kubectl'], 'patch-argocd-cm against a real API server', () => {
+  let api: ApiServer;
+  const patchArgoCdCm = (...args: string[]) => runCli(['patch-argocd-cm', ...args]);
+  beforeAll(async () => {
+    ensureBuilt();
+    api = await startApiServer();
+    await api.kubectl(['create', 'namespace', 'argocd']);
+    await api.kubectl(['create', '-f', path.join(TESTDATA, 'stock.yaml')]);
+  }, 120_000);
+  afterAll(() => api?.stop());
+
+  const liveData = async (): Promise<Record<string, string>> => (JSON.parse(await api.kubectl(['-n', 'argocd', 'get', 'configmap', 'argocd-cm', '-o', 'json'])) as Json).data;
+
+  test('merges into the live argocd-cm through the kubeconfig, and a second run changes nothing', async () => {
+    // GIVEN Argo CD's stock argocd-cm
+    const before = await liveData();
+
+    // WHEN the command runs with --kubeconfig and --context, twice
+    const first = await patchArgoCdCm('--kubeconfig', api.kubeconfigPath, '--context', 'test');
+    const second = await patchArgoCdCm('--kubeconfig', api.kubeconfigPath, '--context', 'test');
+
+    // THEN the first adds our keys and appends our exclusion, keeping Argo CD's settings
+    const after = await liveData();
+    expect({ code: first.code, last: first.stderr.split('\n').slice(-2) }).toEqual({ code: 0, last: ['patched argocd/argocd-cm', ''] });
+    for (const k of [TRACKING, HEALTH.app, HEALTH.backup, HEALTH.table]) expect({ key: k, value: after[k] }).toEqual({ key: k, value: OURS.data[k] });
+    expect(after['resource.exclusions'].startsWith(before['resource.exclusions'])).toBe(true);
+    // AND the second finds nothing to do
+    expect({ code: second.code, last: second.stderr.split('\n').slice(-2) }).toEqual({ code: 0, last: ['nothing to change', ''] });
+  });
+
+  test('a kubeconfig that cannot be read is a usage error naming it, once the patch is to be applied', async () => {
+    // WHEN the live ConfigMap comes from a file, but the patch goes to the cluster
+    const run = await patchArgoCdCm('--live', path.join(TESTDATA, 'stock.yaml'), '--kubeconfig', 'no-such-kubeconfig');
+    // THEN
+    expect({ code: run.code, stderr: run.stderr.replace(/^(?!error:).*\n/gm, '') })
+      .toEqual({ code: 2, stderr: `error: cannot read kubeconfig ${path.join(REPO_ROOT, 'no-such-kubeconfig')}: no such file\n` });
+  });
+
+  test('a context the kubeconfig does not have is a usage error naming the contexts it has', async () => {
+    // WHEN
+    const run = await patchArgoCdCm('--kubeconfig', api.kubeconfigPath, '--context', 'prod');
+    // THEN
+    expect({ code: run.code, stderr: run.stderr.replace(/^(?!error:).*\n/gm, '') })
+      .toEqual({ code: 2, stderr: `error: context "prod" not found in kubeconfig ${api.kubeconfigPath} (contexts: test)\n` });
+  });
+
+  test('a cluster without argocd-cm is a usage error that says what to do', async () => {
+    // GIVEN settings for an Argo CD in another namespace
+    const { dir, cleanup } = tempDir('argocd-cm-elsewhere-');
+    const elsewhere = path.join(dir, 'configmap-argocd-cm.yaml');
+    fs.writeFileSync(elsewhere, stringify({ ...OURS, metadata: { name: 'argocd-cm', namespace: 'gitops' } }));
+    try {
+      // WHEN
+      const run = await patchArgoCdCm('--kubeconfig', api.kubeconfigPath, '--file', elsewhere);
+      // THEN
+      expect({ code: run.code, stderr: run.stderr.replace(/^(?!error:|  fix:).*\n/gm, '') }).toEqual({
+        code: 2,
+        stderr: `error: there is no ConfigMap gitops/argocd-cm in the cluster of context "test" (${api.url})\n  fix: install Argo CD there first, or pass --context for the cluster it runs in\n`,
+      });
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -5,9 +5,9 @@
  */
 import { App } from 'cdk8s';
 
-import { argocdCharts } from '../../charts/argocd-chart';
+import { argocdCharts } from '../../charts/argocd/argocd-charts';
 import { EnvironmentModel, Model } from '../../src/model/resolved';
-import { KubeObject, RenderedObject } from '../../src/render/render';
+import { RenderedObject } from '../../src/render/render';
 import { Json, synthRepo } from '../integration/synth-fixture';
 
 export type { Json };
@@ -15,8 +15,8 @@ export type { Json };
 /** The repository's own dist/, in memory. */
 export const REPO = synthRepo();
 
-/** Objects rendered into one dist/ folder, in file order. */
-export function inDir(dir: string, objects: readonly RenderedObject[] = REPO.objects): KubeObject[] {
+/** Objects rendered into one dist/ folder, in file order; read freely, as plain JSON. */
+export function inDir(dir: string, objects: readonly RenderedObject[] = REPO.objects): Json[] {
   return objects.filter((o) => o.dir === dir).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((o) => o.object);
 }
 

@@ -123,4 +123,22 @@ describe('scripts/check-generated.sh', () => {
     expect(r.stderr).toContain('out of date: dist\n');
     expect(fixCommands(r.stderr)).toEqual(['npm run synth']);
   });
+
+  test('a JSON Schema edited by hand is caught, with its own fix, and the fix makes the check pass', () => {
+    // GIVEN generated files that match (the test above left dist/ edited), and a committed schema that no longer matches the zod model
+    fs.rmSync(path.join(copy, 'dist', 'prod', 'extra.yaml'), { force: true });
+    applyFixes(copy, run(copy, 'scripts/check-generated.sh', ['--skip-build']).stderr);
+    const schema = path.join(copy, 'json-schema', 'project.schema.json');
+    fs.writeFileSync(schema, fs.readFileSync(schema, 'utf8').replace('"title": "ddbops project"', '"title": "edited"'));
+    // WHEN the check runs
+    const stale = run(copy, 'scripts/check-generated.sh', ['--skip-build']);
+    // THEN only json-schema is blamed, and its generator is the fix
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('  ~ json-schema/project.schema.json\n');
+    expect(stale.stderr).toContain('out of date: json-schema\n');
+    expect(fixCommands(stale.stderr)).toEqual(['npm run json-schema']);
+    // WHEN the fix runs, THEN the check passes
+    applyFixes(copy, stale.stderr);
+    expect(run(copy, 'scripts/check-generated.sh', ['--skip-build']).code).toBe(0);
+  });
 });

@@ -5,7 +5,8 @@
  * test/integration/render-tables.test.ts.
  */
 import { Testing } from 'cdk8s';
-import { DynamoDbTableComposition, MANAGEMENT_POLICIES, SSE_ENABLED, tablePatches } from '../../compositions/dynamodb-table-composition';
+import { DynamoDbTableComposition, SSE_ENABLED, tablePatches } from '../../compositions/dynamodb-table-composition';
+import { MANAGEMENT_POLICIES } from '../../src/model/xr-api';
 
 type Json = any;
 

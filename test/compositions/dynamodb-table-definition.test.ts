@@ -4,7 +4,8 @@
  * the API server refuses because DynamoDB would have to replace the table.
  */
 import { Testing } from 'cdk8s';
-import { DynamoDbTableDefinition, TABLE_XR_KIND, tableSpecSchema } from '../../compositions/dynamodb-table-definition';
+import { DynamoDbTableDefinition, tableSpecSchema } from '../../compositions/dynamodb-table-definition';
+import { TABLE_XR_KIND } from '../../src/model/xr-api';
 
 type Json = any;
 

@@ -3,9 +3,9 @@
  * activatable entities, ownership between tables, and uniqueness. Each
  * pattern is reported only when the inputs show it.
  */
-import { Inputs } from '../../src/load/inputs';
+import { Inputs } from '../../src/model/inputs';
 import { resolveModel } from '../../src/model/resolve';
-import { checkInputs } from '../../src/pipeline';
+import { checkInputs } from '../../src/pipeline/check';
 import {
   activatables, isFlag, keyPattern, ownerships, softDeletes, tableViews, TableView, uniqueAttributes,
 } from '../../src/docs/facts';

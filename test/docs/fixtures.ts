@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { RawInputs } from '../../src/load/inputs';
+import { RawInputs } from '../../src/model/inputs';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../../src/load/read-inputs';
-import { EXTRA_CHARTS } from '../../src/cli/extra-charts';
-import { synthesize } from '../../src/synth';
+import { CHARTS } from '../../charts';
+import { synthesize } from '../../src/pipeline/synthesize';
 import { renderDesignDoc } from '../../src/docs/render';
 import { Json, rawInputs, validEnvironment, validProdEnvironment, validTable } from '../validate/fixtures';
 
@@ -80,8 +80,8 @@ export function syntheticInputs(): RawInputs {
 
 /** Validates, synthesizes and renders, as `ddbops docs` does; throws with the findings when the inputs are invalid. */
 export function render(raw: RawInputs): string {
-  const result = synthesize(raw, EXTRA_CHARTS);
-  if (!result.inputs || !result.model || !result.objects) throw new Error(`invalid inputs: ${JSON.stringify(result.findings, null, 2)}`);
+  const result = synthesize(raw, { until: 'objects', charts: CHARTS });
+  if (!result.ok) throw new Error(`invalid inputs: ${JSON.stringify(result.findings, null, 2)}`);
   return renderDesignDoc(result.inputs, result.model, result.objects);
 }
 

@@ -2,7 +2,7 @@
  * Inputs whose free text holds every character that could break markdown or
  * Mermaid: pipes, backticks, angle brackets, emphasis markers, `#` and braces.
  */
-import { RawInputs } from '../../src/load/inputs';
+import { RawInputs } from '../../src/model/inputs';
 import { rawInputs, validTable } from '../validate/fixtures';
 
 export function hostileInputs(): RawInputs {

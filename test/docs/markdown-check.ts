@@ -3,7 +3,7 @@
  * (every row has the header's column count), links to headings, and the
  * Mermaid blocks.
  */
-import { slug } from '../../src/docs/markdown';
+import { slug } from '../../src/text/markdown';
 
 /** The cells of a GFM table row: split on `|` that are not escaped. */
 export function cells(row: string): string[] {

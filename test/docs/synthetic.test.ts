@@ -6,7 +6,7 @@
  */
 import { renderDesignDoc } from '../../src/docs/render';
 import { resolveModel } from '../../src/model/resolve';
-import { checkInputs } from '../../src/pipeline';
+import { checkInputs } from '../../src/pipeline/check';
 import { rawInputs, validEnvironment, validProdEnvironment, validTable } from '../validate/fixtures';
 import { customersTable, ordersTable, render, section, syntheticInputs } from './fixtures';
 import { tables } from './markdown-check';

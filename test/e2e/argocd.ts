@@ -8,7 +8,7 @@
  * The argocd namespace gets what Argo CD's install manifests create (the
  * CRDs and the base ConfigMaps and Secret of v3.1.9, from its module), so
  * argocd-cm starts with Argo CD's own defaults and our
- * scripts/patch-argocd-cm.sh merges into them as it would on a real install.
+ * `ddbops patch-argocd-cm` merges into them as it would on a real install.
  * No API server, UI, Dex or ApplicationSet controller: nothing in the loop
  * talks to them.
  */

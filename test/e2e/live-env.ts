@@ -62,7 +62,8 @@ export async function startLiveEnv(): Promise<LiveEnv> {
     stageMs.push([name, Date.now() - t]);
     return r;
   };
-  const parts: Partial<Omit<LiveEnv, 'stageMs' | 'memory' | 'diagnostics' | 'stop'>> = {};
+  // Filled in as each stage starts, so a failed start stops exactly what is running.
+  const parts: { -readonly [K in keyof Omit<LiveEnv, 'stageMs' | 'memory' | 'diagnostics' | 'saveLogs' | 'stop'>]?: LiveEnv[K] } = {};
   const processes = (): Array<[string, ManagedProcess]> => [
     ...(parts.api?.processes ?? []).map((p): [string, ManagedProcess] => [p.name, p]),
     ...(parts.crossplane ? [['crossplane', parts.crossplane.process] as [string, ManagedProcess]] : []),

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 
 import { KubeObject, ResourceType } from '../harness/kube-rest';
 import { ensureBuilt } from '../status/status-fixture';
-import { describeWithTools, REPO_ROOT, toolPath, toolsDir } from '../harness/tools';
+import { describeWithTools, REPO_ROOT, toolPath } from '../harness/tools';
 import { APPLICATIONS, appStatus, AppTimeline } from './app-timeline';
 import { ARGOCD_NAMESPACE } from './argocd';
 import { LIVE_TOOLS, LiveEnv, startLiveEnv } from './live-env';
@@ -193,13 +193,13 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
       ]);
     });
 
-    test('patch argocd-cm with our script, then `kubectl apply -f dist/argocd/`: every app Synced and Healthy', async () => {
+    test('patch argocd-cm with `ddbops patch-argocd-cm`, then `kubectl apply -f dist/argocd/`: every app Synced and Healthy', async () => {
       // GIVEN Argo CD running with its stock argocd-cm
-      // WHEN the README's two bootstrap commands run (the script with the kubectl built here first on PATH)
+      // WHEN the README's two bootstrap commands run (ddbops from the clone, with this cluster's kubeconfig)
       const patch = await new Promise<{ code: number; stderr: string }>((resolve) => {
-        execFile(path.join(REPO_ROOT, 'scripts', 'patch-argocd-cm.sh'), [], {
+        execFile(process.execPath, [path.join(REPO_ROOT, 'bin', 'ddbops.js'), 'patch-argocd-cm', '--kubeconfig', env.api.kubeconfigPath], {
           cwd: env.git.workDir,
-          env: { ...process.env, KUBECONFIG: env.api.kubeconfigPath, PATH: `${path.join(toolsDir(), 'bin')}${path.delimiter}${process.env.PATH}` },
+          env: process.env,
         }, (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr: String(stderr) }));
       });
       expect({ code: patch.code }).toEqual({ code: 0 });
@@ -425,7 +425,7 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
           const x = await xr('prod', 'tenants');
           // Crossplane never carries a provider error onto the XR's own conditions; the Composition copies the
           // composed Table's conditions into status.resources.table.conditions, which is what users read.
-          const copied = ((x.status as { resources?: { table?: { conditions?: Array<{ type: string; status: string; message?: string }> } } } | undefined)
+          const copied = ((x?.status as { resources?: { table?: { conditions?: Array<{ type: string; status: string; message?: string }> } } } | undefined)
             ?.resources?.table?.conditions ?? []);
           const xrFailure = copied.find((c) => c.type === 'Synced' && c.status === 'False' && (c.message ?? '').includes('AccessDeniedException'));
           const prodApp = appStatus(await app('bbws-dynamodb-prod'));

@@ -1,6 +1,6 @@
 /**
- * Runs health/dynamodb-xr-health.lua under real Lua 5.1 against every case in
- * health/health_test.yaml (Argo CD's resource_customizations test format),
+ * Runs the XR health check, health/_/_/health.lua, under real Lua 5.1 against
+ * every case in its health_test.yaml (Argo CD's resource_customizations test format),
  * through test/health/run-health.lua, which gives the script only what Argo
  * CD gives a custom check.
  *
@@ -13,11 +13,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 
-import { DYNAMODB_XR_HEALTH_KINDS, DYNAMODB_XR_HEALTH_LUA_PATH } from '../../health';
+import { ANY, HEALTH_DIR as HEALTH_ROOT } from '../../charts/argocd/health-checks';
+import { HEALTH_CHECKED_XR_KINDS } from '../../src/model/xr-api';
 import { describeWithTools, toolPath } from '../harness/tools';
 import { JsonValue, toLuaChunk, toLuaLiteral } from './lua-literal';
 
-const HEALTH_DIR = path.dirname(DYNAMODB_XR_HEALTH_LUA_PATH);
+/** Any kind of the project's group: the check argocd-cm registers for every XR kind. */
+const HEALTH_DIR = path.join(HEALTH_ROOT, ANY, ANY);
+const HEALTH_LUA = path.join(HEALTH_DIR, 'health.lua');
 const RUNNER = path.join(__dirname, 'run-health.lua');
 const HEALTH_TEST_YAML = path.join(HEALTH_DIR, 'health_test.yaml');
 
@@ -74,7 +77,7 @@ interface LuaResult {
 }
 
 function runHealth(lua: string, obj: JsonValue): LuaResult {
-  const res = spawnSync(lua, [RUNNER, DYNAMODB_XR_HEALTH_LUA_PATH], {
+  const res = spawnSync(lua, [RUNNER, HEALTH_LUA], {
     input: toLuaChunk(obj),
     encoding: 'utf8',
     // Argo CD gives a script one second; this only guards against a hang.
@@ -97,7 +100,7 @@ describe('health testdata', () => {
     expect(cases.map((c) => c.inputPath).sort()).toEqual(Object.keys(REASONS).sort());
   });
 
-  it('lists every file in health/testdata exactly once', () => {
+  it('lists every file in its testdata/ exactly once', () => {
     const files = fs
       .readdirSync(path.join(HEALTH_DIR, 'testdata'))
       .filter((f) => f.endsWith('.yaml'))
@@ -109,17 +112,17 @@ describe('health testdata', () => {
   it.each(cases.map((c) => [c.inputPath] as const))('%s is a namespaced platform XR in bbws-prod', (inputPath) => {
     const obj = loadObject(inputPath) as { apiVersion?: string; kind?: string; metadata?: { namespace?: string } };
     expect(obj.apiVersion).toBe('platform.bigbeard.co.za/v1alpha1');
-    expect(DYNAMODB_XR_HEALTH_KINDS).toContain(obj.kind);
+    expect(HEALTH_CHECKED_XR_KINDS).toContain(obj.kind);
     expect(obj.metadata?.namespace).toBe('bbws-prod');
   });
 
   it('covers both kinds', () => {
     const kinds = new Set(cases.map((c) => (loadObject(c.inputPath) as { kind?: string }).kind));
-    expect([...kinds].sort()).toEqual([...DYNAMODB_XR_HEALTH_KINDS].sort());
+    expect([...kinds].sort()).toEqual([...HEALTH_CHECKED_XR_KINDS].sort());
   });
 });
 
-describeWithTools(['lua5.1'], 'dynamodb-xr-health.lua under lua5.1', () => {
+describeWithTools(['lua5.1'], 'the XR health check under lua5.1', () => {
   const lua = toolPath('lua5.1');
   const table = loadCases().map((c) => ({
     inputPath: c.inputPath,

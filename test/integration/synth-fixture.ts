@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { EXTRA_CHARTS } from '../../src/cli/extra-charts';
-import { RawInputs } from '../../src/load/inputs';
+import { CHARTS } from '../../charts';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../../src/load/read-inputs';
+import { RawInputs } from '../../src/model/inputs';
+import { Synthesized, synthesize } from '../../src/pipeline/synthesize';
 import { RenderedObject } from '../../src/render/render';
-import { synthesize, SynthResult } from '../../src/synth';
 import { KubeObject, toYamlStream } from '../harness/crossplane';
 import { REPO_ROOT, sharedCrdsDir } from '../harness/tools';
 
@@ -19,12 +19,12 @@ import { REPO_ROOT, sharedCrdsDir } from '../harness/tools';
 export type Json = any;
 
 /** synthesize() that must succeed: a failure prints the findings. */
-export function synthOk(raw: RawInputs): SynthResult & Required<Pick<SynthResult, 'model' | 'objects' | 'files'>> {
-  const result = synthesize(raw, EXTRA_CHARTS);
-  if (!result.files || !result.objects || !result.model) {
+export function synthOk(raw: RawInputs): Synthesized {
+  const result = synthesize(raw, { until: 'files', charts: CHARTS });
+  if (!result.ok) {
     throw new Error(`synth refused the inputs:\n${result.findings.map((f) => `${f.file} ${f.rule}: ${f.message}`).join('\n')}`);
   }
-  return result as SynthResult & Required<Pick<SynthResult, 'model' | 'objects' | 'files'>>;
+  return result;
 }
 
 /** The repo's own schemas/, environments/ and project.yaml, synthesized in memory. */

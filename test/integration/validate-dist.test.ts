@@ -20,7 +20,7 @@ const isCore = (o: RenderedObject) => o.object.apiVersion === 'v1';
 const isNamespace = (o: RenderedObject) => isCore(o) && o.object.kind === 'Namespace';
 const isXrd = (o: RenderedObject) => o.object.kind === 'CompositeResourceDefinition';
 const isArgo = (o: RenderedObject) => o.object.apiVersion.startsWith('argoproj.io/');
-/** Argo CD's own argocd-cm settings: a merge patch (scripts/patch-argocd-cm.sh), never applied as an object. */
+/** Argo CD's own argocd-cm settings: a merge patch (ddbops patch-argocd-cm), never applied as an object. */
 const isArgoCmPatch = (o: RenderedObject) => isCore(o) && o.object.kind === 'ConfigMap' && o.dir === 'argocd-cm-patch';
 
 /** Every file under dir, as relative path → content. */

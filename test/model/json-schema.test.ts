@@ -8,13 +8,13 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { parse } from 'yaml';
-import { JSON_SCHEMA_DIR, jsonSchemas } from '../../src/model/json-schema';
+import { jsonSchemas } from '../../src/model/json-schema';
+import { JSON_SCHEMA_DIR } from '../../src/model/json-schema-dir';
 import { check, keywords, Schema } from './mini-json-schema';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const LEGACY_DIR = process.env.DDB_LEGACY_DIR ? resolve(process.env.DDB_LEGACY_DIR) : resolve(REPO_ROOT, '..', 'shared', 'bbws-legacy', 'schemas');
-const REGENERATE = 'regenerate with: npm run build && node -e "for (const f of require(\'./lib/src/model/json-schema\').jsonSchemas()) '
-  + 'require(\'fs\').writeFileSync(f.path, f.content)"';
+const REGENERATE = 'regenerate with: npm run json-schema';
 
 const generated = jsonSchemas();
 const schema = (name: string): Schema => JSON.parse(generated.find((f) => f.path === `${JSON_SCHEMA_DIR}/${name}.schema.json`)!.content);

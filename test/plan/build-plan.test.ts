@@ -1,4 +1,5 @@
 /** buildPlan: pairs base and head objects per folder, orders them, and applies the guard. */
+import { RiskClass } from '../../src/model/common';
 import { Model } from '../../src/model/resolved';
 import { RenderedObject } from '../../src/render/render';
 import { collectAcknowledgements } from '../../src/plan/acknowledgements';
@@ -15,7 +16,7 @@ function objectsWith(edit: (o: RenderedObject) => RenderedObject | undefined): R
   });
 }
 
-function withGuard(model: Model, env: string, guard: string[]): Model {
+function withGuard(model: Model, env: string, guard: RiskClass[]): Model {
   return { ...model, environments: model.environments.map((e) => (e.name === env ? { ...e, guard } : e)) };
 }
 
@@ -170,4 +171,25 @@ test('acknowledgements the base already has are stale: they approve nothing and 
     wouldApprove: ['prod/DynamoDBTable/tenants'],
   }]);
   expect(p.unusedAcknowledgements).toEqual([]);
+});
+
+test('the head\'s XRD tells the diff its list maps: an element is named by its key, as status names it', () => {
+  // GIVEN a newer table XRD declaring spec.widgets a list map keyed by name, and prod tenants using it
+  const { model } = repoSynth();
+  const widgets = (size: number) => objectsWith((o) => {
+    const x = o.object as Json;
+    if (x.kind === 'CompositeResourceDefinition' && x.spec.names.kind === 'DynamoDBTable') {
+      x.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.widgets = {
+        type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object' },
+      };
+    }
+    if (o.dir === 'prod' && x.kind === 'DynamoDBTable' && x.metadata.name === 'tenants') x.spec.widgets = [{ name: 'a', size: 1 }, { name: 'b', size }];
+    return o;
+  });
+
+  // WHEN one widget grows
+  const p = plan({ base: { objects: widgets(1), model }, head: { objects: widgets(2), model } });
+
+  // THEN
+  expect(entry(p, 'prod', 'tenants').explanation).toEqual('spec.widgets[name=b].size changes');
 });

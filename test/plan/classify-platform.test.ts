@@ -112,7 +112,7 @@ describe('classifyArgoCdCm', () => {
 
     // WHEN / THEN
     expect(texts(classifyArgoCdCm(base, head))).toEqual([
-      'argocd-cm resource.customizations.health.argoproj.io_Application changes: Argo CD does not apply this file: after merging, run scripts/patch-argocd-cm.sh against each Argo CD that syncs this repository',
+      'argocd-cm resource.customizations.health.argoproj.io_Application changes: Argo CD does not apply this file: after merging, run ddbops patch-argocd-cm against each Argo CD that syncs this repository',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 /** classifyTable: every XR spec change gets an action, risk classes and cost labels. */
+import { UsageError } from '../../src/diagnostics/usage-error';
 import { classifyTable } from '../../src/plan/classify-table';
 import { orderLabels, orderRisks } from '../../src/plan/labels';
 import { devTenants, Json, pair, prodTenants } from './fixtures';
@@ -240,5 +241,53 @@ describe('create and delete', () => {
     expect({ action: got.action, risks: got.changes[0].risks, labels: got.changes[0].labels }).toEqual({ action: 'delete', risks: ['delete'], labels });
     expect(got.changes[0].text).toContain(says);
     expect(got.changes[0].text).toContain('Argo CD waits for someone to confirm the prune');
+  });
+});
+
+describe('the spec schema the XRD renders', () => {
+  /** A newer XRD field no topic explains, declared a list map keyed by name. */
+  const WIDGETS = {
+    properties: { widgets: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object' } } },
+  };
+  const withWidgets = (widgets: Json[]) => () => { const x = prodTenants(); x.spec.widgets = structuredClone(widgets); return x; };
+
+  test.each([
+    {
+      name: 'an element changes', reason: 'The element is named by its key, as status names it, not by where it stands.',
+      widgets: [{ name: 'a', size: 1 }, { name: 'b', size: 1 }], mutate: (x: Json) => { x.spec.widgets[1].size = 2; }, says: 'spec.widgets[name=b].size changes',
+    },
+    {
+      name: 'an element is removed before another', reason: 'Without the keys every later element would read as changed.',
+      widgets: [{ name: 'a', size: 1 }, { name: 'b', size: 1 }], mutate: (x: Json) => { x.spec.widgets.shift(); }, says: 'spec.widgets[name=a] changes',
+    },
+  ])('$name: $reason', ({ widgets, mutate, says }) => {
+    // GIVEN
+    const { base, head } = pair(withWidgets(widgets), mutate);
+
+    // WHEN
+    const got = classifyTable(base, head, { specSchema: WIDGETS });
+
+    // THEN
+    expect(got.changes.map((c) => c.text)).toEqual([says]);
+  });
+
+  test('without a schema the same change is named by position', () => {
+    // GIVEN
+    const { base, head } = pair(withWidgets([{ name: 'a', size: 1 }, { name: 'b', size: 1 }]), (x) => { x.spec.widgets[1].size = 2; });
+
+    // WHEN
+    const got = classifyTable(base, head);
+
+    // THEN
+    expect(got.changes.map((c) => c.text)).toEqual(['spec.widgets[1].size changes']);
+  });
+
+  test('an XR plan cannot read is refused with the field and the fix', () => {
+    // GIVEN a base XR edited by hand in the committed dist/
+    const { base, head } = pair(prodTenants, () => undefined);
+    base.spec.hashKey = 7;
+
+    // WHEN / THEN
+    expect(() => classifyTable(base, head)).toThrow(new UsageError('cannot read DynamoDBTable bbws-prod/tenants: spec.hashKey: expected string, got number 7'));
   });
 });

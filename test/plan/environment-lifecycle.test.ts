@@ -8,14 +8,13 @@ import * as fs from 'fs';
 import { anchorLinks, headingAnchors, tableProblems } from '../docs/markdown-check';
 import { REMOVING_DOC, RENAMING_DOC } from '../../src/plan/environment-lifecycle';
 import { Json, REPO_ROOT, ScratchRepo } from './scratch-repo';
-
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 let template: ScratchRepo;
 let repo: ScratchRepo;
 
 beforeAll(() => {
-  template = new ScratchRepo();
+  template = new ScratchRepo({ charts: CROSSPLANE_CHARTS });
   template.commit('base');
 });
 afterAll(() => template.cleanup());

@@ -4,8 +4,7 @@
  * one per table. Real git repositories.
  */
 import { Json, ScratchRepo } from './scratch-repo';
-
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 const PROD = 'environments/prod.yaml';
 const protectionOff = (r: ScratchRepo) => r.editYaml(PROD, (d) => { d.setIn(['tableDefaults', 'deletionProtection'], false); });
@@ -14,7 +13,7 @@ let template: ScratchRepo;
 let repo: ScratchRepo;
 
 beforeAll(() => {
-  template = new ScratchRepo();
+  template = new ScratchRepo({ charts: CROSSPLANE_CHARTS });
   template.commit('base');
 });
 afterAll(() => template.cleanup());

@@ -3,10 +3,11 @@
  * synthesized in memory once, so each case mutates a real XR.
  */
 import { readInputs, DEFAULT_INPUT_PATHS } from '../../src/load/read-inputs';
-import { Inputs } from '../../src/load/inputs';
+import { Inputs } from '../../src/model/inputs';
 import { Model } from '../../src/model/resolved';
 import { RenderedObject } from '../../src/render/render';
-import { synthesize } from '../../src/synth';
+import { CROSSPLANE_CHARTS } from '../../charts';
+import { synthesize } from '../../src/pipeline/synthesize';
 import { REPO_ROOT } from './scratch-repo';
 
 /** Test data is mutated freely. */
@@ -14,11 +15,11 @@ export type Json = any;
 
 let cached: { objects: readonly RenderedObject[]; model: Model; inputs: Inputs } | undefined;
 
-/** The repo synthesized in memory, without extra charts; shared, so never mutate it. */
+/** The repo synthesized in memory, without the Argo CD charts; shared, so never mutate it. */
 export function repoSynth(): { objects: readonly RenderedObject[]; model: Model; inputs: Inputs } {
   if (!cached) {
-    const result = synthesize(readInputs(DEFAULT_INPUT_PATHS, REPO_ROOT));
-    if (!result.objects || !result.model || !result.inputs) throw new Error(`the repo's inputs do not synthesize: ${result.findings.map((f) => f.message).join('; ')}`);
+    const result = synthesize(readInputs(DEFAULT_INPUT_PATHS, REPO_ROOT), { until: 'objects', charts: CROSSPLANE_CHARTS });
+    if (!result.ok) throw new Error(`the repo's inputs do not synthesize: ${result.findings.map((f) => f.message).join('; ')}`);
     cached = { objects: result.objects, model: result.model, inputs: result.inputs };
   }
   return cached;

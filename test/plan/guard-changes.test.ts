@@ -4,8 +4,7 @@
  * turned off, sync.prune turned on. Real git repositories.
  */
 import { Json, ScratchRepo } from './scratch-repo';
-
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 const PROD = 'environments/prod.yaml';
 
@@ -13,7 +12,7 @@ let template: ScratchRepo;
 let repo: ScratchRepo;
 
 beforeAll(() => {
-  template = new ScratchRepo();
+  template = new ScratchRepo({ charts: CROSSPLANE_CHARTS });
   template.commit('base');
 });
 afterAll(() => template.cleanup());

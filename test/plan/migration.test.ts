@@ -8,8 +8,7 @@ import { migrationSteps } from '../../src/plan/migration';
 import { readTableSpec } from '../../src/plan/table-spec';
 import { devTenants, prodTenants } from './fixtures';
 import { Json, ScratchRepo } from './scratch-repo';
-
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 const TENANTS = 'schemas/tenants.schema.json';
 
@@ -28,7 +27,7 @@ describe('plan', () => {
   let template: ScratchRepo;
   let repo: ScratchRepo;
   beforeAll(() => {
-    template = new ScratchRepo();
+    template = new ScratchRepo({ charts: CROSSPLANE_CHARTS });
     template.commit('base');
   });
   afterAll(() => template.cleanup());

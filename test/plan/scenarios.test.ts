@@ -9,9 +9,7 @@ import * as renderJsonModule from '../../src/plan/render-json';
 import { renderMarkdown } from '../../src/plan/render-markdown';
 import { Plan } from '../../src/plan/types';
 import { Json, normalise, ScratchRepo } from './scratch-repo';
-
-// The Argo CD charts are planned like any folder; keeping them out keeps these snapshots about tables.
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 interface Row {
   readonly environment: string;
@@ -314,7 +312,8 @@ describe('plan scenarios', () => {
   let template: ScratchRepo;
   let base: string;
   beforeAll(() => {
-    template = new ScratchRepo();
+    // The Argo CD charts are planned like any folder; keeping them out keeps these snapshots about tables.
+    template = new ScratchRepo({ charts: CROSSPLANE_CHARTS });
     base = template.commit('base');
   });
   afterAll(() => template.cleanup());

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { main } from '../../src/cli/main';
+import { ChartFactory } from '../../src/render/render';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,11 +30,36 @@ const GIT_ENV = {
   GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
+export interface ScratchRepoOptions {
+  /**
+   * Seed the committed dist/ as well.
+   * @default false
+   */
+  readonly dist?: boolean;
+  /**
+   * `git init` the folder.
+   * @default true
+   */
+  readonly init?: boolean;
+  /**
+   * A repository to copy, history included.
+   * @default none: seeded from this repository
+   */
+  readonly from?: ScratchRepo;
+  /**
+   * The charts `synth` and `plan` render.
+   * @default every chart (charts/index.ts), or the copied repository's
+   */
+  readonly charts?: readonly ChartFactory[];
+}
+
 export class ScratchRepo {
   readonly dir: string;
+  readonly charts?: readonly ChartFactory[];
 
-  constructor(options: { dist?: boolean; init?: boolean; from?: ScratchRepo } = {}) {
+  constructor(options: ScratchRepoOptions = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbops-plan-'));
+    this.charts = options.charts ?? options.from?.charts;
     if (options.from) {
       fs.cpSync(options.from.dir, this.dir, { recursive: true });
       return;
@@ -84,14 +110,14 @@ export class ScratchRepo {
   /** `ddbops synth`, as a developer runs it before committing (dist/ and the design document). */
   async synth(): Promise<void> {
     let stderr = '';
-    const code = await main(['synth'], { cwd: this.dir, stdout: () => undefined, stderr: (t) => { stderr += t; } });
+    const code = await main(['synth'], { cwd: this.dir, stdout: () => undefined, stderr: (t) => { stderr += t; }, charts: this.charts });
     if (code !== 0) throw new Error(`synth failed in ${this.dir}: ${stderr}`);
   }
 
   async plan(...args: string[]): Promise<RunResult> {
     let stdout = '';
     let stderr = '';
-    const code = await main(['plan', ...args], { cwd: this.dir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+    const code = await main(['plan', ...args], { cwd: this.dir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, charts: this.charts });
     return { code, stdout, stderr };
   }
 

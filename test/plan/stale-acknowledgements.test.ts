@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import { Json, ScratchRepo } from './scratch-repo';
-
-jest.mock('../../src/cli/extra-charts', () => ({ EXTRA_CHARTS: [] }));
+import { CROSSPLANE_CHARTS } from '../../charts';
 
 const TENANTS = 'schemas/tenants.schema.json';
 const OLD_ACK = { change: 'replace', environment: 'prod', reason: 'tenants-v2 migration done in CHG-1234', by: 'dba@bigbeard.co.za' };
@@ -16,7 +15,7 @@ let repo: ScratchRepo;
 
 beforeAll(() => {
   // A base on which an earlier, reviewed change left its acknowledgement behind.
-  template = new ScratchRepo({ dist: true });
+  template = new ScratchRepo({ dist: true, charts: CROSSPLANE_CHARTS });
   template.editJson(TENANTS, (s) => { s.acknowledge = [OLD_ACK]; });
   template.commit('base: an earlier change, acknowledged');
 });

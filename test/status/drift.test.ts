@@ -4,7 +4,7 @@
  * Crossplane's or equal a schema default, list-map arrays match by key.
  */
 import { DriftEntry, specDrift } from '../../src/status/drift';
-import { JsonObject } from '../../src/status/json';
+import { JsonObject } from '../../src/json/json';
 
 const SCHEMA: JsonObject = {
   type: 'object',

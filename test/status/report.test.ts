@@ -6,10 +6,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { UsageError } from '../../src/diagnostics/usage-error';
-import { describeCause } from '../../src/status/cluster-error';
-import { parseDistTree, readDistTree } from '../../src/status/desired';
+import { describeCause } from '../../src/kube/cluster-error';
+import { DistFile, readDistFromDisk } from '../../src/dist/read-dist';
+import { parseDistTree } from '../../src/status/desired';
 import { exitCodeOf, formatJson, formatText } from '../../src/status/format';
-import { JsonObject } from '../../src/status/json';
+import { JsonObject } from '../../src/json/json';
 import { buildReport, formatAge, LiveObjects } from '../../src/status/report';
 import { REPO_ROOT } from '../harness/tools';
 
@@ -36,14 +37,14 @@ spec:
 ${extra}`;
 
 /** A small dist/ tree: two environments, prod with two tables, dev with none. */
-const FILES = new Map<string, string>([
-  ['platform/compositeresourcedefinition-dynamodbtables.platform.bigbeard.co.za.yaml', XRD_TABLE],
-  ['platform/compositeresourcedefinition-dynamodbbackupplans.platform.bigbeard.co.za.yaml', XRD_BACKUP],
-  ['dev/namespace-team-dev.yaml', namespaceYaml('dev')],
-  ['prod/namespace-team-prod.yaml', namespaceYaml('prod')],
-  ['prod/dynamodbtable-orders.yaml', tableYaml('prod', 'orders')],
-  ['prod/dynamodbtable-users.yaml', tableYaml('prod', 'users')],
-]);
+const FILES: DistFile[] = [
+  { path: 'platform/compositeresourcedefinition-dynamodbtables.platform.bigbeard.co.za.yaml', text: XRD_TABLE },
+  { path: 'platform/compositeresourcedefinition-dynamodbbackupplans.platform.bigbeard.co.za.yaml', text: XRD_BACKUP },
+  { path: 'dev/namespace-team-dev.yaml', text: namespaceYaml('dev') },
+  { path: 'prod/namespace-team-prod.yaml', text: namespaceYaml('prod') },
+  { path: 'prod/dynamodbtable-orders.yaml', text: tableYaml('prod', 'orders') },
+  { path: 'prod/dynamodbtable-users.yaml', text: tableYaml('prod', 'users') },
+];
 
 const conditions = (ready: [string, string, string?], synced: [string, string, string?], at: string): JsonObject[] => [
   { type: 'Synced', status: synced[0], reason: synced[1], ...(synced[2] ? { message: synced[2] } : {}), lastTransitionTime: at },
@@ -77,15 +78,15 @@ describe('parseDistTree', () => {
   test('the committed dist/ has dev, prod and sit', () => {
     // GIVEN the repository's dist/
     // WHEN read and parsed
-    const desired = parseDistTree('dist', readDistTree('dist', REPO_ROOT));
+    const desired = parseDistTree('dist', readDistFromDisk('dist', REPO_ROOT));
     // THEN the three environments and their namespaces
     expect(desired.environments.map((e) => [e.name, e.namespace])).toEqual([['dev', 'bbws-dev'], ['prod', 'bbws-prod'], ['sit', 'bbws-sit']]);
   });
 
   test.each([
-    ['no XRDs', 'without dist/platform status cannot know the API', new Map([['prod/namespace-team-prod.yaml', namespaceYaml('prod')]]),
+    ['no XRDs', 'without dist/platform status cannot know the API', [{ path: 'prod/namespace-team-prod.yaml', text: namespaceYaml('prod') }],
       'dist/platform/ has no XRD for DynamoDBTable'],
-    ['no environments', 'a tree without environment folders is not a rendered dist/', new Map([...FILES].filter(([p]) => p.startsWith('platform/'))),
+    ['no environments', 'a tree without environment folders is not a rendered dist/', FILES.filter((f) => f.path.startsWith('platform/')),
       'dist/ has no environment folders (a Namespace labelled platform.bigbeard.co.za/environment)'],
   ])('%s: %s', (_name, _reason, files, message) => {
     // GIVEN an incomplete tree

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'path';
 import { DEFAULT_INPUT_PATHS, readInputs } from '../../src/load/read-inputs';
-import { checkInputs, Checked } from '../../src/pipeline';
+import { checkInputs, Checked } from '../../src/pipeline/check';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 

@@ -5,9 +5,9 @@
  */
 import { stringify } from 'yaml';
 import { Finding, formatPath } from '../../src/diagnostics/finding';
-import { RawInputs } from '../../src/load/inputs';
-import { RawFile } from '../../src/load/source-file';
-import { checkInputs } from '../../src/pipeline';
+import { RawInputs } from '../../src/model/inputs';
+import { RawFile } from '../../src/model/inputs';
+import { checkInputs } from '../../src/pipeline/check';
 
 /** Test data is mutated freely, including into shapes the zod types forbid. */
 export type Json = any;

@@ -3,11 +3,12 @@ import { join, resolve } from 'path';
 import { UsageError } from '../../diagnostics/usage-error';
 import { DEFAULT_DOC_PATH } from '../../docs/paths';
 import { display } from '../../load/read-inputs';
-import { Command, EXIT, FORMAT_OPTION } from '../command';
+import { defineCommand, FORMAT_OPTION } from '../command';
+import { EXIT } from '../../diagnostics/exit-codes';
 import { protectedPaths } from '../protected-paths';
 import { findingsJson, findingsText } from '../report-findings';
 
-export const docsCommand: Command = {
+export const docsCommand = defineCommand({
   name: 'docs',
   summary: 'Validate, then render the DynamoDB design document (markdown)',
   options: [
@@ -17,12 +18,12 @@ export const docsCommand: Command = {
   ],
   details: 'Refuses invalid input and then leaves the previous document untouched. `ddbops synth` writes the same document. Exit codes: 0 written (or current), 1 invalid input (or stale with --check), 2 usage error.',
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { guardFileOutput }, { writeFailure }, { EXTRA_CHARTS }, { isDesignDoc }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../synth'), import('../../docs/render'), import('../../write/write-file'),
-      import('../../write/output-guard'), import('../../write/os-error'), import('../extra-charts'), import('../../docs/paths'),
+    const [{ readInputs }, { synthesize }, { renderDesignDoc }, { writeFileAtomically }, { guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../docs/render'), import('../../write/write-atomically'),
+      import('../../write/output-guard'), import('../../write/os-error'), import('../../docs/paths'),
     ]);
     const json = ctx.options.format === 'json';
-    const flag = ctx.options.out as string | undefined;
+    const flag = ctx.options.out;
     if (flag === '-' && ctx.options.check) throw new UsageError('--check needs a file, not -', 'drop --out -, or pass --out FILE');
     const loc = ctx.project();
     const path = flag === undefined ? join(loc.root, DEFAULT_DOC_PATH) : flag === '-' ? undefined : resolve(ctx.cwd, flag);
@@ -30,12 +31,13 @@ export const docsCommand: Command = {
     if (path && !ctx.options.check) guardFileOutput(path, shown, protectedPaths(ctx), { flag: '--out', what: 'a design document', isOurs: isDesignDoc });
 
     const raw = readInputs(loc.paths, ctx.cwd);
-    const checked = synthesize(raw, EXTRA_CHARTS);
+    // The design document lists what each dist/ folder holds: it needs the objects, never their YAML.
+    const checked = synthesize(raw, { until: 'objects', charts: await ctx.charts() });
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };
-    if (!checked.inputs || !checked.model || !checked.objects) {
+    if (!checked.ok) {
       if (json) ctx.stdout(`${JSON.stringify(findingsJson(checked.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(checked.findings, summary)}docs refused: fix the errors above; the previous document was left untouched\n`);
-      return EXIT.invalid;
+      return EXIT.failed;
     }
     const doc = renderDesignDoc(checked.inputs, checked.model, checked.objects);
     const report = (status: 'written' | 'current' | 'stale' | 'missing', line: string, toStderr = false) => {
@@ -53,7 +55,7 @@ export const docsCommand: Command = {
       }
       const state = existsSync(path) ? 'stale' : 'missing';
       report(state, `${shown} is ${state}: run \`ddbops docs${flag === undefined ? '' : ` --out ${flag}`}\` and commit the result\n`, true);
-      return EXIT.invalid;
+      return EXIT.failed;
     }
     try {
       writeFileAtomically(path, doc);
@@ -65,4 +67,4 @@ export const docsCommand: Command = {
     report('written', `wrote ${shown}\n`);
     return EXIT.ok;
   },
-};
+});

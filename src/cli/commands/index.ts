@@ -1,5 +1,7 @@
 import { Command } from '../command';
 import { docsCommand } from './docs';
+import { jsonSchemaCommand } from './json-schema';
+import { patchArgoCdCmCommand } from './patch-argocd-cm';
 import { planCommand } from './plan';
 import { statusCommand } from './status';
 import { synthCommand } from './synth';
@@ -12,4 +14,6 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   statusCommand,
   docsCommand,
+  jsonSchemaCommand,
+  patchArgoCdCmCommand,
 ];

@@ -1,5 +1,6 @@
 import { resolve } from 'path';
-import { Command, EXIT } from '../command';
+import { defineCommand } from '../command';
+import { EXIT } from '../../diagnostics/exit-codes';
 import { protectedPaths } from '../protected-paths';
 import { findingsJson, findingsText } from '../report-findings';
 
@@ -14,7 +15,7 @@ export function isPlanOutput(text: string): boolean {
   }
 }
 
-export const planCommand: Command = {
+export const planCommand = defineCommand({
   name: 'plan',
   summary: 'Show what a change does to each environment\'s tables in AWS; exit 3 when the guard blocks it',
   options: [
@@ -29,28 +30,30 @@ export const planCommand: Command = {
   ].join('\n'),
   async run(ctx) {
     const [
-      { readInputs }, { collectAcknowledgements }, { buildPlan }, { readBase }, { renderSide },
-      { renderJson }, { renderMarkdown }, { renderText }, { planExitCode }, { EXTRA_CHARTS },
+      { readInputs }, { collectAcknowledgements }, { buildPlan }, { readBase }, { synthesize },
+      { renderJson }, { renderMarkdown }, { renderText }, { planExitCode },
       { writeFileAtomically }, { guardFileOutput }, { writeFailure },
     ] = await Promise.all([
       import('../../load/read-inputs'), import('../../plan/acknowledgements'), import('../../plan/build-plan'), import('../../plan/read-base'),
-      import('../../plan/render-side'), import('../../plan/render-json'), import('../../plan/render-markdown'), import('../../plan/render-text'),
-      import('../../plan/summary'), import('../extra-charts'),
-      import('../../write/write-file'), import('../../write/output-guard'), import('../../write/os-error'),
+      import('../../pipeline/synthesize'), import('../../plan/render-json'), import('../../plan/render-markdown'), import('../../plan/render-text'),
+      import('../../plan/summary'),
+      import('../../write/write-atomically'), import('../../write/output-guard'), import('../../write/os-error'),
     ]);
-    const format = (ctx.options.format as string | undefined) ?? 'text';
-    const out = ctx.options.out as string | undefined;
+    const format = ctx.options.format ?? 'text';
+    const out = ctx.options.out;
     const loc = ctx.project();
     if (out !== undefined) guardFileOutput(resolve(ctx.cwd, out), out, protectedPaths(ctx), { flag: '--out', what: 'a plan', isOurs: isPlanOutput });
     const raw = readInputs(loc.paths, ctx.cwd);
-    const head = renderSide(raw, EXTRA_CHARTS);
-    if (!head.objects || !head.model || !head.inputs) {
+    const charts = await ctx.charts();
+    // Plan compares objects, never YAML: the pipeline stops before the files.
+    const head = synthesize(raw, { until: 'objects', charts });
+    if (!head.ok) {
       if (format === 'json') ctx.stdout(`${JSON.stringify(findingsJson(head.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(head.findings, { schemas: raw.schemas.length, environments: raw.environments.length })}plan refused: the working tree's inputs are invalid; fix the errors above\n`);
-      return EXIT.invalid;
+      return EXIT.failed;
     }
     // git runs in the project root, so plan works from any folder of the repository.
-    const base = readBase(loc.root, loc.paths, ctx.options.base as string | undefined, EXTRA_CHARTS);
+    const base = readBase(loc.root, loc.paths, ctx.options.base, charts);
     const plan = buildPlan({
       base: base.side,
       head: { objects: head.objects, model: head.model },
@@ -69,6 +72,6 @@ export const planCommand: Command = {
     } else {
       ctx.stdout(output);
     }
-    return planExitCode(plan) === 3 ? EXIT.guard : EXIT.ok;
+    return planExitCode(plan);
   },
-};
+});

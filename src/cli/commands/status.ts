@@ -1,10 +1,11 @@
 import { didYouMean } from '../../diagnostics/did-you-mean';
 import { UsageError } from '../../diagnostics/usage-error';
 import { join } from 'path';
+import { DIST_DIR } from '../../dist/paths';
 import { display } from '../../load/read-inputs';
-import { Command, FORMAT_OPTION } from '../command';
+import { defineCommand, FORMAT_OPTION } from '../command';
 
-export const statusCommand: Command = {
+export const statusCommand = defineCommand({
   name: 'status',
   summary: 'Show the live tables and backup plans in the cluster, and their drift from dist/',
   options: [
@@ -24,24 +25,24 @@ export const statusCommand: Command = {
     '2 usage error, or the cluster cannot be reached or authenticated (one line naming the context and the cause).',
   ].join('\n'),
   async run(ctx) {
-    const [{ parseDistTree, readDistTree }, { connect }, { runStatus }] = await Promise.all([
-      import('../../status/desired'), import('../../status/kube'), import('../../status/run'),
+    const [{ readDistFromDisk }, { parseDistTree }, { connect }, { runStatus }] = await Promise.all([
+      import('../../dist/read-dist'), import('../../status/desired'), import('../../status/kube'), import('../../status/run'),
     ]);
     const { options } = ctx;
     if (options.env !== undefined && options.all) throw new UsageError('--env and --all cannot be used together');
-    const distDir = (options.dist as string | undefined) ?? display(join(ctx.project().root, 'dist'), ctx.cwd);
-    const desired = parseDistTree(distDir, readDistTree(distDir, ctx.cwd));
+    const distDir = options.dist ?? display(join(ctx.project().root, DIST_DIR), ctx.cwd);
+    const desired = parseDistTree(distDir, readDistFromDisk(distDir, ctx.cwd));
     const names = desired.environments.map((e) => e.name);
-    const env = options.env as string | undefined;
+    const env = options.env;
     if (env !== undefined && !names.includes(env)) {
       const guess = didYouMean(env, names);
       throw new UsageError(`unknown environment "${env}" (${distDir}/ has ${names.join(', ')})`, guess ? `did you mean --env ${guess}?` : undefined);
     }
     const cluster = await connect({
-      kubeconfig: options.kubeconfig as string | undefined,
-      context: options.context as string | undefined,
+      kubeconfig: options.kubeconfig,
+      context: options.context,
       cwd: ctx.cwd,
-      env: process.env,
+      env: ctx.env,
     });
     return runStatus(
       { desired, selected: env ? [env] : names, format: options.format === 'json' ? 'json' : 'table', watch: options.watch === true },
@@ -62,4 +63,4 @@ export const statusCommand: Command = {
       },
     );
   },
-};
+});

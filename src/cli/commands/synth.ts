@@ -1,19 +1,19 @@
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { DIST_DIR } from '../../dist/paths';
 import { DEFAULT_DOC_PATH } from '../../docs/paths';
 import { display } from '../../load/read-inputs';
-import { Command, CommandContext, EXIT, FORMAT_OPTION } from '../command';
+import { CommandContext, defineCommand, FORMAT_OPTION } from '../command';
+import { EXIT } from '../../diagnostics/exit-codes';
 import { protectedPaths } from '../protected-paths';
-import { findingsJson, findingsText, plural } from '../report-findings';
+import { findingsJson, findingsText } from '../report-findings';
+import { plural } from '../../text/lists';
 
-/** Where synth writes when no --out is given, relative to the project root. */
-export const DEFAULT_OUT_DIR = 'dist';
-
-export const synthCommand: Command = {
+export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'Validate, then render dist/ (platform, one folder per environment, argocd) and the design document',
   options: [
-    { name: 'out', value: 'DIR', description: 'Output folder, replaced atomically; only a previous ddbops output or an empty folder is replaced', default: `${DEFAULT_OUT_DIR}/ next to project.yaml` },
+    { name: 'out', value: 'DIR', description: 'Output folder, replaced atomically; only a previous ddbops output or an empty folder is replaced', default: `${DIST_DIR}/ next to project.yaml` },
     { name: 'docs', value: 'FILE', description: 'Design document to (re)write as well; `none` skips it', default: `${DEFAULT_DOC_PATH} next to project.yaml, or none when --out is given` },
     FORMAT_OPTION,
   ],
@@ -25,9 +25,9 @@ export const synthCommand: Command = {
     'Exit codes: 0 written, 1 invalid input, 2 usage error (including an --out or --docs it refuses to replace).',
   ].join('\n'),
   async run(ctx) {
-    const [{ readInputs }, { synthesize }, { writeTreeAtomically }, { writeFileAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { EXTRA_CHARTS }, { isDesignDoc }] = await Promise.all([
-      import('../../load/read-inputs'), import('../../synth'), import('../../write/write-tree'), import('../../write/write-file'),
-      import('../../write/output-guard'), import('../../write/os-error'), import('../extra-charts'), import('../../docs/paths'),
+    const [{ readInputs }, { synthesize }, { writeFileAtomically, writeTreeAtomically }, { guardTreeOutput, guardFileOutput }, { writeFailure }, { isDesignDoc }] = await Promise.all([
+      import('../../load/read-inputs'), import('../../pipeline/synthesize'), import('../../write/write-atomically'),
+      import('../../write/output-guard'), import('../../write/os-error'), import('../../docs/paths'),
     ]);
     const loc = ctx.project();
     const guarded = protectedPaths(ctx);
@@ -37,15 +37,15 @@ export const synthCommand: Command = {
     if (targets.docs) guardFileOutput(targets.docs.path, targets.docs.shown, guarded, { flag: '--docs', what: 'a design document', isOurs: isDesignDoc });
 
     const raw = readInputs(loc.paths, ctx.cwd);
-    const result = synthesize(raw, EXTRA_CHARTS);
+    const result = synthesize(raw, { until: 'files', charts: await ctx.charts() });
     const json = ctx.options.format === 'json';
     const summary = { schemas: raw.schemas.length, environments: raw.environments.length };
     // Under the cdk8s CLI, stdout is captured and dropped (or is the manifest stream): report on stderr.
     const say = targets.mirror || !targets.tree ? ctx.stderr : ctx.stdout;
-    if (!result.files || !result.inputs || !result.model || !result.objects) {
+    if (!result.ok) {
       if (json) say(`${JSON.stringify(findingsJson(result.findings), null, 2)}\n`);
       else ctx.stderr(`${findingsText(result.findings, summary)}synth refused: fix the errors above; the previous output was left untouched\n`);
-      return EXIT.invalid;
+      return EXIT.failed;
     }
     const written: string[] = [];
     const write = (shown: string, flag: string, action: () => void) => {
@@ -61,8 +61,8 @@ export const synthCommand: Command = {
       const doc = renderDesignDoc(result.inputs, result.model, result.objects);
       write(targets.docs.shown, '--docs', () => writeFileAtomically(targets.docs!.path, doc));
     }
-    if (targets.tree) write(`${targets.tree.shown}/`, '--out', () => writeTreeAtomically(targets.tree!.path, result.files!));
-    if (targets.mirror) write(`${targets.mirror.shown}/`, 'CDK8S_OUTDIR', () => writeTreeAtomically(targets.mirror!.path, result.files!));
+    if (targets.tree) write(`${targets.tree.shown}/`, '--out', () => writeTreeAtomically(targets.tree!.path, result.files));
+    if (targets.mirror) write(`${targets.mirror.shown}/`, 'CDK8S_OUTDIR', () => writeTreeAtomically(targets.mirror!.path, result.files));
 
     const perDir = new Map<string, number>();
     for (const path of result.files.keys()) perDir.set(path.split('/')[0], (perDir.get(path.split('/')[0]) ?? 0) + 1);
@@ -71,7 +71,7 @@ export const synthCommand: Command = {
         out: targets.tree?.shown ?? targets.mirror?.shown ?? null,
         docs: targets.docs?.shown ?? null,
         files: [...result.files.keys()],
-        warnings: (findingsJson(result.findings) as { warnings: unknown[] }).warnings,
+        warnings: findingsJson(result.findings).warnings,
       }, null, 2)}\n`);
     } else {
       const warnings = result.findings.filter((f) => f.severity === 'warning');
@@ -83,7 +83,7 @@ export const synthCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});
 
 interface Target {
   readonly path: string;
@@ -98,13 +98,13 @@ interface Target {
  * `cdk8s synth` lists and validates them; any other CDK8S_OUTDIR (the temp
  * folder of `cdk8s synth --stdout`, or `-o DIR`) gets the manifests only.
  */
-function outputTargets(ctx: CommandContext): { tree?: Target; docs?: Target; mirror?: Target } {
+function outputTargets(ctx: Pick<CommandContext, 'project' | 'cwd' | 'env'> & { readonly options: { readonly out?: string; readonly docs?: string } }): { tree?: Target; docs?: Target; mirror?: Target } {
   const root = ctx.project().root;
-  const out = ctx.options.out as string | undefined;
-  const docsFlag = ctx.options.docs as string | undefined;
+  const out = ctx.options.out;
+  const docsFlag = ctx.options.docs;
   const tree: Target = out !== undefined
     ? { path: resolve(ctx.cwd, out), shown: out.replace(/\/+$/, '') || out }
-    : { path: join(root, DEFAULT_OUT_DIR), shown: display(join(root, DEFAULT_OUT_DIR), ctx.cwd) };
+    : { path: join(root, DIST_DIR), shown: display(join(root, DIST_DIR), ctx.cwd) };
   const docsPath = docsFlag === 'none' ? undefined
     : docsFlag !== undefined ? resolve(ctx.cwd, docsFlag)
       : out === undefined ? join(root, DEFAULT_DOC_PATH) : undefined;

@@ -1,5 +1,5 @@
 import { change } from '../change';
-import { deepEqual } from '../diff';
+import { jsonEqual } from '../../json/json';
 import { Change } from '../types';
 import { TableTopic } from './topic';
 
@@ -8,7 +8,7 @@ export const accessTopic: TableTopic = {
   fields: ['encryption', 'providerConfigName'],
   classify(base, head) {
     const out: Change[] = [];
-    if (!deepEqual(base.encryption, head.encryption)) {
+    if (!jsonEqual(base.encryption, head.encryption)) {
       out.push(change(`encryption ${key(base.encryption)} → ${key(head.encryption)}: DynamoDB switches the key in place, with the table available`));
     }
     if (base.providerConfigName !== head.providerConfigName) {

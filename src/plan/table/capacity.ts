@@ -1,5 +1,5 @@
 import { change } from '../change';
-import { deepEqual } from '../diff';
+import { jsonEqual } from '../../json/json';
 import { Change } from '../types';
 import { caps } from './gsis';
 import { TableTopic } from './topic';
@@ -20,7 +20,7 @@ export const capacityTopic: TableTopic = {
       out.push(change(`capacity ${base.readCapacity ?? '-'}/${base.writeCapacity ?? '-'} → ${head.readCapacity ?? '-'}/${head.writeCapacity ?? '-'} read/write units${lower ? ': AWS limits how many decreases a table gets per day' : ''}`,
         [], lower ? ['throttle-risk', 'rate-limited'] : ['cost']));
     }
-    if (!deepEqual(base.onDemandThroughput, head.onDemandThroughput)) {
+    if (!jsonEqual(base.onDemandThroughput, head.onDemandThroughput)) {
       out.push(...onDemandCaps(base.onDemandThroughput, head.onDemandThroughput, head.billingMode));
     }
     if (base.tableClass !== head.tableClass) {

@@ -1,7 +1,6 @@
-import { ResolvedGsi } from '../../model/resolved';
 import { change } from '../change';
-import { deepEqual } from '../diff';
-import { TableSpec } from '../table-spec';
+import { jsonEqual } from '../../json/json';
+import { GsiSpec, TableSpec } from '../table-spec';
 import { Change } from '../types';
 import { byName, keyTypeOf, TableTopic } from './topic';
 
@@ -47,33 +46,33 @@ export const gsisTopic: TableTopic = {
   },
 };
 
-function keys(g: ResolvedGsi): string {
+function keys(g: GsiSpec): string {
   return g.rangeKey ? `${g.hashKey}/${g.rangeKey}` : g.hashKey;
 }
 
 /** Key types, e.g. ` (S/N)`; shown when only the types changed. */
-function keyTypes(t: TableSpec, g: ResolvedGsi): string {
+function keyTypes(t: TableSpec, g: GsiSpec): string {
   return ` (${[keyTypeOf(t, g.hashKey), ...(g.rangeKey ? [keyTypeOf(t, g.rangeKey)] : [])].join('/')})`;
 }
 
-function projection(g: ResolvedGsi): string {
+function projection(g: GsiSpec): string {
   return g.projectionType === 'INCLUDE' ? `INCLUDE ${(g.nonKeyAttributes ?? []).join(',')}` : g.projectionType;
 }
 
-function throughput(name: string, a: ResolvedGsi, b: ResolvedGsi): Change[] {
+function throughput(name: string, a: GsiSpec, b: GsiSpec): Change[] {
   const out: Change[] = [];
   if (a.readCapacity !== b.readCapacity || a.writeCapacity !== b.writeCapacity) {
     const lower = (b.readCapacity ?? 0) < (a.readCapacity ?? 0) || (b.writeCapacity ?? 0) < (a.writeCapacity ?? 0);
     out.push(change(`GSI ${name} capacity ${a.readCapacity ?? '-'}/${a.writeCapacity ?? '-'} → ${b.readCapacity ?? '-'}/${b.writeCapacity ?? '-'} read/write units`,
       [], lower ? ['throttle-risk', 'rate-limited'] : ['cost']));
   }
-  if (!deepEqual(a.onDemandThroughput, b.onDemandThroughput)) {
+  if (!jsonEqual(a.onDemandThroughput, b.onDemandThroughput)) {
     out.push(change(`GSI ${name} on-demand caps ${caps(a.onDemandThroughput)} → ${caps(b.onDemandThroughput)}`, [], ['throttle-risk']));
   }
   return out;
 }
 
-export function caps(t: ResolvedGsi['onDemandThroughput']): string {
+export function caps(t: GsiSpec['onDemandThroughput']): string {
   if (!t) return 'none';
   return `${t.maxReadRequestUnits ?? '-'}/${t.maxWriteRequestUnits ?? '-'} read/write`;
 }

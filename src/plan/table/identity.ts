@@ -1,7 +1,7 @@
 import { change, immutable } from '../change';
 import { TableSpec } from '../table-spec';
 import { Change } from '../types';
-import { may } from './management';
+import { may } from '../../model/xr-api';
 import { TableTopic } from './topic';
 
 /** The physical name (Crossplane's external name) and the region say which table in AWS this is. */

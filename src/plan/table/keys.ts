@@ -1,6 +1,6 @@
-import { deepEqual } from '../diff';
+import { jsonEqual } from '../../json/json';
 import { change, immutable, NEW_TABLE } from '../change';
-import { TableSpec } from '../table-spec';
+import { LsiSpec, TableSpec } from '../table-spec';
 import { Change } from '../types';
 import { byName, keyTypeOf, TableTopic } from './topic';
 
@@ -47,7 +47,7 @@ function localIndexes(base: TableSpec, head: TableSpec): Change[] {
   for (const [name, lsi] of b) {
     const old = a.get(name);
     if (!old) out.push(replace(base, `LSI ${name} added (sort key ${lsi.rangeKey}, ${lsi.projectionType})`));
-    else if (!deepEqual(old, lsi)) out.push(replace(base, `LSI ${name} changes (${lsiDelta(old, lsi)})`));
+    else if (!jsonEqual(old, lsi)) out.push(replace(base, `LSI ${name} changes (${lsiDelta(old, lsi)})`));
     else if (keyTypeOf(base, lsi.rangeKey) !== keyTypeOf(head, lsi.rangeKey)) {
       out.push(replace(base, `LSI ${name} sort key ${lsi.rangeKey} type ${keyTypeOf(base, lsi.rangeKey)} → ${keyTypeOf(head, lsi.rangeKey)}`, false));
     }
@@ -58,10 +58,10 @@ function localIndexes(base: TableSpec, head: TableSpec): Change[] {
   return out;
 }
 
-function lsiDelta(a: TableSpec['localSecondaryIndexes'][number], b: TableSpec['localSecondaryIndexes'][number]): string {
+function lsiDelta(a: LsiSpec, b: LsiSpec): string {
   const parts: string[] = [];
   if (a.rangeKey !== b.rangeKey) parts.push(`sort key ${a.rangeKey} → ${b.rangeKey}`);
   if (a.projectionType !== b.projectionType) parts.push(`projection ${a.projectionType} → ${b.projectionType}`);
-  if (!deepEqual(a.nonKeyAttributes ?? [], b.nonKeyAttributes ?? [])) parts.push('projected attributes');
+  if (!jsonEqual(a.nonKeyAttributes ?? [], b.nonKeyAttributes ?? [])) parts.push('projected attributes');
   return parts.join(', ');
 }

@@ -1,8 +1,7 @@
-import { MANAGEMENT_POLICIES } from '../../../compositions/dynamodb-table-composition';
-import { ManagementMode } from '../../model/common';
 import { change } from '../change';
 import { Change } from '../types';
 import { TableTopic } from './topic';
+import { may } from '../../model/xr-api';
 
 /** What Crossplane may do to the table: the Composition maps the mode to managementPolicies. */
 export const managementTopic: TableTopic = {
@@ -26,9 +25,3 @@ export const managementTopic: TableTopic = {
     return out;
   },
 };
-
-/** Whether a management mode's policies include an action. */
-export function may(mode: ManagementMode, action: 'Delete' | 'Update' | 'Create'): boolean {
-  const policies = MANAGEMENT_POLICIES[mode] ?? ['*'];
-  return policies.includes('*') || policies.includes(action);
-}

@@ -1,6 +1,8 @@
+import { PITR_DEFAULT_RECOVERY_DAYS } from '../../model/aws';
 import { change } from '../change';
 import { Change } from '../types';
 import { TableTopic } from './topic';
+import { plural } from '../../text/lists';
 
 /**
  * AWS bills PITR by the size of the table and its local secondary indexes,
@@ -25,11 +27,11 @@ export const recoveryTopic: TableTopic = {
     const a = base.pointInTimeRecovery;
     const b = head.pointInTimeRecovery;
     if (a.enabled && !b.enabled) {
-      out.push(change(`PITR turned off: continuous backups stop and the existing ${a.recoveryPeriodInDays ?? 35}-day restore window is discarded`, ['pitr-off'], ['recovery-weakened']));
+      out.push(change(`PITR turned off: continuous backups stop and the existing ${a.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS}-day restore window is discarded`, ['pitr-off'], ['recovery-weakened']));
     } else if (!a.enabled && b.enabled) {
       out.push(change(`PITR turned on (${days(b.recoveryPeriodInDays)}): restore points build up from now, billed by the size of the table and its LSIs`, [], ['cost']));
-    } else if (a.enabled && b.enabled && (a.recoveryPeriodInDays ?? 35) !== (b.recoveryPeriodInDays ?? 35)) {
-      const shorter = (b.recoveryPeriodInDays ?? 35) < (a.recoveryPeriodInDays ?? 35);
+    } else if (a.enabled && b.enabled && (a.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS) !== (b.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS)) {
+      const shorter = (b.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS) < (a.recoveryPeriodInDays ?? PITR_DEFAULT_RECOVERY_DAYS);
       out.push(shorter
         ? change(`PITR restore window ${days(a.recoveryPeriodInDays)} → ${days(b.recoveryPeriodInDays)}: restore points older than ${days(b.recoveryPeriodInDays)} are gone, and nothing is saved (${PITR_PRICE})`, ['pitr-shortened'], ['recovery-weakened'])
         : change(`PITR restore window ${days(a.recoveryPeriodInDays)} → ${days(b.recoveryPeriodInDays)}: older restore points become reachable as they accrue; no cost change (${PITR_PRICE})`));
@@ -53,6 +55,6 @@ export const recoveryTopic: TableTopic = {
 };
 
 function days(n: number | undefined): string {
-  const d = n ?? 35;
-  return `${d} day${d === 1 ? '' : 's'}`;
+  const d = n ?? PITR_DEFAULT_RECOVERY_DAYS;
+  return plural(d, 'day');
 }

@@ -1,5 +1,6 @@
 import { change } from '../change';
-import { diffPaths, listSome } from '../diff';
+import { diffPaths } from '../../json/diff';
+import { listSomeChange } from '../../text/lists';
 import { Change } from '../types';
 import { TableTopic } from './topic';
 
@@ -27,7 +28,7 @@ export const replicasTopic: TableTopic = {
       if (rest.length || gained) {
         const fields = [...rest, ...(!old.pointInTimeRecovery && r.pointInTimeRecovery ? ['pointInTimeRecovery'] : []),
           ...(!old.deletionProtectionEnabled && r.deletionProtectionEnabled ? ['deletionProtectionEnabled'] : [])];
-        out.push(change(`replica in ${region}: ${listSome(fields)} change${fields.length === 1 ? 's' : ''}`));
+        out.push(change(`replica in ${region}: ${listSomeChange(fields)}`));
       }
     }
     for (const region of a.keys()) {

@@ -1,5 +1,6 @@
 import { change } from '../change';
-import { listSome, mapDelta } from '../diff';
+import { mapDelta } from '../../json/diff';
+import { listSome } from '../../text/lists';
 import { TableTopic } from './topic';
 
 /** Tags reach AWS, but change nothing about the data. */

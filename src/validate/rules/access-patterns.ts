@@ -1,7 +1,7 @@
 import { didYouMean } from '../../diagnostics/did-you-mean';
 import { error, Finding, warning } from '../../diagnostics/finding';
 import { AccessPattern, TableSchema } from '../../model/table-schema';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 
 /** A parsed key condition: `PK = x [AND <sort-key condition>]`. */
 export interface KeyCondition {

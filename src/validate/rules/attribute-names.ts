@@ -1,5 +1,5 @@
 import { error, Finding, PathSegment } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { LIMITS } from '../../model/aws';
 import { TableSchema } from '../../model/table-schema';
 import { keyUses } from './table-keys';

@@ -1,7 +1,7 @@
 import { error, Finding, PathSegment, warning } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
-import { LIMITS } from '../../model/aws';
-import { capacityModeIn, CapacityMode, replicasIn } from '../../model/table-in-environment';
+import { Loaded } from '../../model/inputs';
+import { CapacityMode, LIMITS } from '../../model/aws';
+import { capacityModeIn, replicasIn } from '../../model/table-in-environment';
 import { TableSchema } from '../../model/table-schema';
 import { TableRuleContext } from './context';
 

@@ -1,4 +1,4 @@
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { Environment } from '../../model/environment';
 
 /** What a table rule may know besides the table: the project's settings and every environment. */

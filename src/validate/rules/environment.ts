@@ -2,7 +2,7 @@ import { error, Finding, warning } from '../../diagnostics/finding';
 import { AWS_REGIONS, LIMITS, partitionOf } from '../../model/aws';
 import { Environment } from '../../model/environment';
 import { isDnsLabel } from '../../model/object-name';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { parseKmsArn, partitionProblem, regionHint, ROLE_ARN } from './aws-identifiers';
 import { pitrPeriodFinding } from './pitr';
 import { checkReplicaList } from './replicas';

@@ -1,7 +1,7 @@
 import { error, Finding, PathSegment } from '../../diagnostics/finding';
 import { LIMITS } from '../../model/aws';
 import { TableSchema } from '../../model/table-schema';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 
 /** GSI/LSI counts, LSI key rules, projections and the projected-attribute quotas (20 per index, 100 per table). */
 export function checkIndexes({ file, value: t }: Loaded<TableSchema>): Finding[] {

@@ -2,7 +2,7 @@ import { error, Finding, PathSegment } from '../../diagnostics/finding';
 import { LIMITS, NAME_PATTERN } from '../../model/aws';
 import { Environment } from '../../model/environment';
 import { TableSchema } from '../../model/table-schema';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 
 /** DynamoDB table and index names: 3-255 characters from [a-zA-Z0-9_.-]. */
 export function nameProblem(name: string): string | undefined {

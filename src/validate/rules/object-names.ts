@@ -1,5 +1,5 @@
 import { error, Finding } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { tableObjectName } from '../../model/object-name';
 import { TableSchema } from '../../model/table-schema';
 

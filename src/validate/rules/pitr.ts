@@ -1,5 +1,5 @@
 import { error, Finding, PathSegment } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { LIMITS } from '../../model/aws';
 import { pitrEnabledIn } from '../../model/table-in-environment';
 import { TableSchema } from '../../model/table-schema';

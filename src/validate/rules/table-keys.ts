@@ -1,7 +1,7 @@
 import { error, Finding, PathSegment } from '../../diagnostics/finding';
 import { KEY_TYPES } from '../../model/aws';
 import { KeyAttribute, TableSchema } from '../../model/table-schema';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 
 /** One place a key attribute is used: the table's key or an index key. */
 export interface KeyUse {

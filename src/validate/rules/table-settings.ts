@@ -3,7 +3,7 @@ import { error, Finding, warning } from '../../diagnostics/finding';
 import { STREAM_VIEW_TYPES } from '../../model/aws';
 import { replicasIn } from '../../model/table-in-environment';
 import { TableSchema } from '../../model/table-schema';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { TableRuleContext } from './context';
 import { checkReplicaList } from './replicas';
 

@@ -1,5 +1,5 @@
 import { error, Finding, PathSegment, warning } from '../../diagnostics/finding';
-import { Loaded } from '../../load/inputs';
+import { Loaded } from '../../model/inputs';
 import { CROSSPLANE_TAGS, LIMITS, RESERVED_TAG_PREFIX, TAG_PATTERN } from '../../model/aws';
 import { Environment } from '../../model/environment';
 import { ProjectConfig } from '../../model/project-config';

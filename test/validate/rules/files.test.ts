@@ -3,7 +3,7 @@
  * empty schemas/ or environments/ folder is an error (no-schemas,
  * no-environments). A broken file never hides the other files' findings.
  */
-import { checkInputs } from '../../../src/pipeline';
+import { checkInputs } from '../../../src/pipeline/check';
 import { check, ENV_FILE, err, PROJECT_FILE, rawInputs, summarize, TABLE_FILE, validEnvironment, warn } from '../fixtures';
 
 describe('syntax', () => {

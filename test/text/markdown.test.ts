@@ -1,7 +1,7 @@
 /** The markdown helpers: escaping, code spans, tables, fences and GitHub's heading anchors. */
 import {
-  code, codeOutsideTable, fenced, joinAnd, slug, table, text,
-} from '../../src/docs/markdown';
+  cell, code, codeOutsideTable, fenced, slug, table, text,
+} from '../../src/text/markdown';
 
 describe('text', () => {
   test.each([
@@ -14,6 +14,18 @@ describe('text', () => {
   ])('%j → %j', (input, want) => {
     // THEN
     expect(text(input)).toEqual(want);
+  });
+});
+
+describe('cell', () => {
+  test.each([
+    ['a | b', 'a \\| b', 'a pipe would end the cell'],
+    ['<br> and >', '&lt;br> and >', 'an opening bracket would start an HTML tag'],
+    ['two\nlines', 'two lines', 'a line break would end the row'],
+    ['spec.x[0] of order_items, arn:aws:dynamodb:*', 'spec.x[0] of order_items, arn:aws:dynamodb:*', 'paths, names and ARNs stay as written'],
+  ])('%j → %j: %s', (input, want) => {
+    // THEN
+    expect(cell(input)).toEqual(want);
   });
 });
 
@@ -60,9 +72,4 @@ test.each([
 ])('the anchor of "%s" is #%s', (heading, want) => {
   // THEN
   expect(slug(heading)).toEqual(want);
-});
-
-test('joinAnd', () => {
-  // THEN
-  expect([joinAnd([]), joinAnd(['a']), joinAnd(['a', 'b']), joinAnd(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
 });

@@ -7,9 +7,10 @@
  *  - fetch: TypeError('fetch failed') whose `cause` carries a Node `code`
  *    (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ...).
  */
+import { UsageError } from '../diagnostics/usage-error';
 
-/** Cannot reach or authenticate to the cluster: exit 2, one line, no stack. */
-export class ClusterError extends Error {
+/** Cannot reach or authenticate to the cluster: a usage error of the surroundings, exit 2, one line, no stack. */
+export class ClusterError extends UsageError {
   constructor(message: string) {
     super(message);
     this.name = 'ClusterError';

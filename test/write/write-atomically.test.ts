@@ -1,13 +1,14 @@
 /**
- * dist/ is replaced atomically: everything is written to a sibling staging
- * folder and swapped in, so a failed write leaves the previous tree intact.
- * The tree always carries the output marker, and normal modes.
+ * The one atomic writer. dist/ is replaced atomically: everything is written
+ * to a sibling staging folder and swapped in, so a failed write leaves the
+ * previous tree intact; the tree always carries the output marker, and normal
+ * modes. A single file is renamed over its target the same way.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
-import { writeTreeAtomically } from '../../src/write/write-tree';
+import { writeFileAtomically, writeTreeAtomically } from '../../src/write/write-atomically';
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -84,5 +85,36 @@ describe('writeTreeAtomically', () => {
     } finally {
       process.umask(umask);
     }
+  });
+});
+
+describe('writeFileAtomically', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'write-file-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('creates the file and its folders, and replaces it whole, leaving nothing beside it', () => {
+    // GIVEN
+    const file = path.join(dir, 'docs', 'design.md');
+
+    // WHEN written twice
+    writeFileAtomically(file, 'first\n');
+    writeFileAtomically(file, 'second\n');
+
+    // THEN
+    expect({ text: fs.readFileSync(file, 'utf8'), beside: fs.readdirSync(path.dirname(file)) }).toEqual({ text: 'second\n', beside: ['design.md'] });
+  });
+
+  test('a write that fails leaves the previous file and no temporary one', () => {
+    // GIVEN a file, and a folder where the new one would have to go
+    const file = path.join(dir, 'design.md');
+    writeFileAtomically(file, 'first\n');
+    fs.mkdirSync(path.join(dir, 'taken'));
+
+    // WHEN the rename cannot replace a folder
+    expect(() => writeFileAtomically(path.join(dir, 'taken'), 'x')).toThrow();
+
+    // THEN
+    expect({ text: fs.readFileSync(file, 'utf8'), entries: fs.readdirSync(dir).sort() }).toEqual({ text: 'first\n', entries: ['design.md', 'taken'] });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * GitHub-flavoured markdown building blocks. Everything that comes from an
- * input file goes through `text` or `code`, so a `|` in a description can
- * never break a table and a `<` can never open an HTML tag.
+ * GitHub-flavoured markdown building blocks, for the design document and the
+ * plan's PR comment. Everything that comes from an input file goes through
+ * `text`, `cell` or `code`, so a `|` in a description can never break a table
+ * and a `<` can never open an HTML tag.
  */
 
 /** Escapes free text for use inline: in a paragraph, a list item or a table cell. */
@@ -11,6 +12,17 @@ export function text(s: string): string {
     .replace(/([`*_[\]|])/g, '\\$1')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/**
+ * Free text for a table cell or a list item, keeping any inline markdown it carries: only
+ * what would end the cell (`|`, a line break) or open an HTML tag is escaped.
+ * For text whose brackets, stars and underscores are meant as written, and
+ * read fine either way (plan's explanations: paths, names, ARNs); `text`
+ * escapes those too.
+ */
+export function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
 }
 
 /**
@@ -68,17 +80,6 @@ export function slug(heading: string): string {
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .trim()
     .replace(/\s/g, '-');
-}
-
-/** "1 table", "3 tables". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Sections joined by one blank line, empty ones left out. */

@@ -1,24 +1,15 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DYNAMODB_XR_HEALTH_KINDS, readDynamoDbXrHealthLua } from '../health';
-import { ChartFactory } from '../src/render/render';
-import { Model } from '../src/model/resolved';
-import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './argocd/app-sync';
-import { ArgoCdCmPatch } from './argocd/argocd-cm-patch';
-import { BootstrapAppProject, bootstrapProjectName } from './argocd/bootstrap-project';
-import { GitOpsApplication } from './argocd/gitops-application';
-import { WorkloadAppProject } from './argocd/workload-project';
-import { MANAGED_BY_LABEL } from './environment-chart';
-
-/** dist/ folders this file renders. */
-export const ARGOCD_DIRS = {
-  /** The bootstrap: `kubectl apply -f dist/argocd/` applies exactly these (kubectl does not recurse). */
-  bootstrap: 'argocd',
-  /** What the root app syncs: the workload AppProject and the child Applications. */
-  apps: 'argocd/apps',
-  /** argocd-cm settings, merged in by scripts/patch-argocd-cm.sh; never applied whole. */
-  cmPatch: 'argocd-cm-patch',
-} as const;
+import { Model } from '../../src/model/resolved';
+import { ChartFactory } from '../../src/render/render';
+import { MANAGED_BY_LABEL } from '../environment-chart';
+import { APP_WAVES, applicationName, distPath, environmentPolicy, IN_CLUSTER_SERVER, platformPolicy } from './app-sync';
+import { ArgoCdCmPatch } from './argocd-cm-patch';
+import { BootstrapAppProject, bootstrapProjectName } from './bootstrap-project';
+import { ARGOCD_DIRS } from './dirs';
+import { GitOpsApplication } from './gitops-application';
+import { healthCustomizations } from './health-checks';
+import { WorkloadAppProject } from './workload-project';
 
 export interface ArgoCdChartProps {
   readonly model: Model;
@@ -94,14 +85,12 @@ export class ArgoCdCmPatchChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true });
     new ArgoCdCmPatch(this, 'argocd-cm', {
       namespace: props.model.argocd.namespace,
-      apiGroup: props.model.apiGroup,
-      xrKinds: DYNAMODB_XR_HEALTH_KINDS,
-      xrHealthLua: readDynamoDbXrHealthLua(),
+      healthChecks: healthCustomizations(props.model.apiGroup),
     });
   }
 }
 
-/** The Argo CD charts, for src/cli/extra-charts.ts. */
+/** The Argo CD charts, registered in charts/index.ts. */
 export const argocdCharts: ChartFactory = (app: App, model: Model) => [
   // Applied by hand with `kubectl apply -f dist/argocd/`: the AppProject must exist before the Application names it.
   { dir: ARGOCD_DIRS.bootstrap, chart: new ArgoCdBootstrapChart(app, 'argocd-bootstrap', { model }), applyOrder: true },
