@@ -171,9 +171,12 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
     scenarioStart = Date.now();
   });
   afterEach(() => {
+    // A test that never ran (the environment failed to start) has no time to report.
+    if (!env || !scenarioStart) return;
     // Keyed without the suite's own title, which every test name starts with.
     const name = (expect.getState().currentTestName ?? '?').replace(/^the live loop: .*?\(simulated provider\) /, '');
     figures.scenarioMs[name] = Date.now() - scenarioStart;
+    scenarioStart = 0;
   });
 
   describe('1. bootstrap, exactly as the README says', () => {

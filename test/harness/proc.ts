@@ -70,8 +70,46 @@ export function readMemory(pid: number): ProcessMemory | undefined {
   }
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race). */
-export function freePort(): Promise<number> {
+/**
+ * The ports listeners are given: below the kernel's ephemeral range, split
+ * between jest workers. A port the OS picks (listen on 0) comes from the
+ * ephemeral range, which every outgoing loopback connection also draws its
+ * source port from: with a cluster running in the next worker, such a port was
+ * taken again before the server we gave it to could bind it ("address already
+ * in use", seen in a cold .ci/run). Below that range only listeners take
+ * ports, each worker has its own slice, and this process never hands a port
+ * out twice.
+ */
+export function portRange(ephemeralLow: number, worker: number, workers = 8): { from: number; to: number } | undefined {
+  const top = ephemeralLow - 1;
+  const bottom = Math.max(10000, top - 12000);
+  const size = Math.floor((top - bottom + 1) / workers);
+  if (size < 100) return undefined;
+  const slot = ((Number.isInteger(worker) && worker >= 1 ? worker : 1) - 1) % workers;
+  return { from: bottom + slot * size, to: bottom + (slot + 1) * size - 1 };
+}
+
+function ephemeralLow(): number {
+  try {
+    return Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+const handedOut = new Set<number>();
+let cursor: number | undefined;
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+function osPickedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -82,6 +120,25 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** A free TCP port on 127.0.0.1, from this worker's slice of the ports below the ephemeral range (see portRange). */
+export async function freePort(): Promise<number> {
+  const range = portRange(ephemeralLow(), Number(process.env.JEST_WORKER_ID ?? '1'));
+  if (!range) return osPickedPort();
+  const span = range.to - range.from + 1;
+  // Start at a random place in the slice, so two runs side by side (two clones) rarely meet.
+  cursor ??= Math.floor(Math.random() * span);
+  for (let i = 0; i < span; i++) {
+    const port = range.from + ((cursor + i) % span);
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      cursor = (cursor + i + 1) % span;
+      return port;
+    }
+  }
+  return osPickedPort();
 }
 
 function tryConnect(host: string, port: number): Promise<boolean> {
