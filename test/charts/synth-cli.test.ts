@@ -8,22 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
-import { snapshot } from '../write/temp-project';
+import { readTreeText, snapshot } from '../write/temp-project';
 import { REPO_ROOT } from '../harness/tools';
 import { synthRepo } from '../integration/synth-fixture';
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
 
 async function run(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -47,7 +34,7 @@ describe('ddbops synth', () => {
     const files = synthRepo().files;
     expect(r.stdout.startsWith(`wrote ${files.size} files (`)).toBe(true);
     expect(r.stdout.endsWith(') to rendered/\n')).toBe(true);
-    expect(tree(path.join(cwd, 'rendered'))).toEqual({ ...Object.fromEntries(files), [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT });
+    expect(readTreeText(path.join(cwd, 'rendered'))).toEqual({ ...Object.fromEntries(files), [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT });
     expect(fs.readdirSync(cwd).sort()).toEqual(['environments', 'project.yaml', 'rendered', 'schemas']);
   });
 

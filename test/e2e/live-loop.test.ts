@@ -19,6 +19,7 @@ import { parse } from 'yaml';
 
 import { KubeObject, ResourceType } from '../harness/kube-rest';
 import { ensureBuilt } from '../status/status-fixture';
+import { readTreeText } from '../write/temp-project';
 import { describeWithTools, REPO_ROOT, toolPath } from '../harness/tools';
 import { APPLICATIONS, appStatus, AppTimeline } from './app-timeline';
 import { ARGOCD_NAMESPACE } from './argocd';
@@ -53,16 +54,6 @@ const spec = <T = Record<string, unknown>>(o: KubeObject | undefined): T => (o?.
 const REPO_URL = (parse(fs.readFileSync(path.join(REPO_ROOT, 'project.yaml'), 'utf8')) as { repository: { url: string } }).repository.url;
 
 /** Every file under dir, by relative path. */
-function readTree(dir: string, rel = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(out, readTree(dir, r));
-    else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
-  }
-  return out;
-}
-
 /** Every table and backup plan XR that dist/<env>/ renders, as `<env>/<kind>/<name>`. */
 function renderedXrs(distDir: string): string[] {
   return ENVS.flatMap((e) => fs.readdirSync(path.join(distDir, e))
@@ -182,8 +173,8 @@ describeWithTools(LIVE_TOOLS, 'the live loop: git push → Argo CD → Crossplan
   describe('1. bootstrap, exactly as the README says', () => {
     test('the clone\'s dist/ is this repository\'s dist/ but for the repository URL', () => {
       // GIVEN the clone rendered by `ddbops synth` with project.yaml naming the test repository
-      const ours = readTree(path.join(REPO_ROOT, 'dist'));
-      const theirs = readTree(path.join(env.git.workDir, 'dist'));
+      const ours = readTreeText(path.join(REPO_ROOT, 'dist'));
+      const theirs = readTreeText(path.join(env.git.workDir, 'dist'));
       // WHEN the test repository's URL is put back to the one this repository names
       const back = Object.fromEntries(Object.entries(theirs).map(([f, text]) => [f, text.split(env.git.url).join(REPO_URL)]));
       // THEN the files are identical, and the URL was in the Argo CD objects only

@@ -35,6 +35,17 @@ export function spawnCli(cwd: string, ...argv: string[]): Run {
 }
 
 /** path → "mode sha256" (or "-> target" for a symlink), for every file and folder under `dir`. */
+/** Every file below dir by its `/`-joined relative path, with its text: what a test compares an output tree by. */
+export function readTreeText(dir: string, rel = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const r = rel ? `${rel}/${name}` : name;
+    if (lstatSync(join(dir, r)).isDirectory()) Object.assign(out, readTreeText(dir, r));
+    else out[r] = readFileSync(join(dir, r), 'utf8');
+  }
+  return out;
+}
+
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (rel: string) => {

@@ -9,19 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../src/write/output-guard';
 import { writeFileAtomically, writeTreeAtomically } from '../../src/write/write-atomically';
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
+import { readTreeText } from './temp-project';
 
 describe('writeTreeAtomically', () => {
   let parent: string;
@@ -37,7 +25,7 @@ describe('writeTreeAtomically', () => {
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   test('creates the tree when there was none', () => {
-    expect(tree(out)).toEqual({ ...previous, ...marker });
+    expect(readTreeText(out)).toEqual({ ...previous, ...marker });
     expect(fs.readdirSync(parent)).toEqual(['dist']);
   });
 
@@ -58,7 +46,7 @@ describe('writeTreeAtomically', () => {
 
   test('replaces the tree with exactly the new files: stale files and dirs are gone, nothing left behind', () => {
     writeTreeAtomically(out, new Map([['platform/a.yaml', 'a: 3\n'], ['prod/c.yaml', 'c: 4\n']]));
-    expect(tree(out)).toEqual({ 'platform/a.yaml': 'a: 3\n', 'prod/c.yaml': 'c: 4\n', ...marker });
+    expect(readTreeText(out)).toEqual({ 'platform/a.yaml': 'a: 3\n', 'prod/c.yaml': 'c: 4\n', ...marker });
     expect(fs.existsSync(path.join(out, 'dev'))).toBe(false);
     expect(fs.readdirSync(parent)).toEqual(['dist']);
   });
@@ -68,23 +56,8 @@ describe('writeTreeAtomically', () => {
     ['a directory, then a file with its name', [['x/dir/inner.yaml', '1'], ['x/dir', '2']]],
   ])('a failing write (%s) leaves the previous tree intact and no staging folder', (_what, entries) => {
     expect(() => writeTreeAtomically(out, new Map(entries as Array<[string, string]>))).toThrow(/EEXIST|ENOTDIR|EISDIR/);
-    expect(tree(out)).toEqual({ ...previous, ...marker });
+    expect(readTreeText(out)).toEqual({ ...previous, ...marker });
     expect(fs.readdirSync(parent)).toEqual(['dist']);
-  });
-
-  test('folders are 0755 and files 0644 under the usual umask, not the 0700 of a temp folder', () => {
-    // GIVEN the usual umask
-    const umask = process.umask(0o022);
-    try {
-      // WHEN
-      writeTreeAtomically(out, new Map(Object.entries(previous)));
-
-      // THEN
-      const modes = ['', 'platform', 'platform/a.yaml', OUTPUT_MARKER].map((p) => (fs.statSync(path.join(out, p)).mode & 0o777).toString(8));
-      expect(modes).toEqual(['755', '755', '644', '644']);
-    } finally {
-      process.umask(umask);
-    }
   });
 });
 
